@@ -1,0 +1,1 @@
+"""Definitions (Interface, Parallel, Series) and running them (pipeline, queue, page, launch)."""

@@ -1,0 +1,159 @@
+"""[UI] launch(): wire an Interface into NiceGUI + FastAPI and serve it with uvicorn."""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..exceptions import ConfigurationError, MissingDependencyError
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from .interface import Interface
+
+log = logging.getLogger(__name__)
+_launched = False
+
+
+class Server:
+    """A running server; ``close()`` stops it."""
+
+    def __init__(self, server: uvicorn.Server, url: str) -> None:
+        self.server, self.url = server, url
+        self.thread: threading.Thread | None = None
+
+    def start_in_thread(self) -> None:
+        self.thread = threading.Thread(target=self.server.run, name="niceface-server", daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise ConfigurationError(f"the server did not start at {self.url}; is the port in use?")
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+
+
+def free_port(host: str, start: int = 7860, tries: int = 100) -> int:
+    for port in range(start, start + tries):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise ConfigurationError(f"no free port in {start}..{start + tries - 1} on {host}; pass server_port=")
+
+
+def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = None,
+           enable_queue: bool = False, concurrency_count: int = 1, max_size: int | None = None,
+           server_name: str | None = None, server_port: int | None = None, root_path: str = "",
+           native: bool = False, inbrowser: bool | None = None, prevent_thread_lock: bool = False,
+           show_error: bool = True, ssl_keyfile: str | None = None, ssl_certfile: str | None = None,
+           favicon_path: str | None = None, max_file_size: int | str | None = None,
+           quiet: bool = False, **legacy: Any) -> Server:
+    """Serve ``iface`` at http://server_name:server_port/ (first free port from 7860).
+
+    Blocks until stopped, unless ``prevent_thread_lock`` (then ``iface.close()`` stops it).
+    ``max_file_size`` (bytes, or "5mb") is enforced by the server for uploads and API bodies.
+    """
+    global _launched
+    if auth is not None:
+        raise ConfigurationError("auth= is not available in this niceface version yet; "
+                                 "serve without it only on a trusted network")
+    if legacy:
+        log.warning("launch(%s) options are Gradio's and are ignored", ", ".join(legacy))
+    if _launched:
+        raise ConfigurationError("one process serves one niceface app; run another app in another process")
+    import uvicorn
+    from fastapi import FastAPI
+    from nicegui import ui
+
+    from ..components import _upload
+    from . import api, page
+    from .limits import UploadLimit
+    from .runner import Runner
+
+    host = server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
+    port = server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
+    limit = parse_size(max_file_size)
+    queue = None
+    if enable_queue:
+        from .queue import JobQueue
+        queue = JobQueue(concurrency=concurrency_count, max_size=max_size)
+    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit)
+    _upload.max_file_size = limit
+
+    fastapi_app = FastAPI(title=iface.title or f"niceface: {iface.name}", docs_url="/docs", redoc_url=None)
+    if queue is not None:
+        fastapi_app.router.on_startup.append(queue.start)
+        fastapi_app.router.on_shutdown.append(queue.stop)
+    api.register(fastapi_app, runner)
+    page.register(runner)
+    ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
+                show_welcome_message=False, reconnect_timeout=3.0)
+    served: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
+    protocol = "https" if ssl_certfile and ssl_keyfile else "http"
+    config = uvicorn.Config(served, host=host, port=port, root_path=root_path, log_level="warning",
+                            ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto")
+    server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{root_path}/")
+    iface.server = server
+    _launched = True
+    if not quiet:
+        print(f"Running on local URL:  {server.url}", flush=True)
+    if native:
+        return _run_native(iface, server)
+    if inbrowser or (inbrowser is None and _has_browser()):
+        threading.Timer(0.5, webbrowser.open, (server.url,)).start()
+    if prevent_thread_lock:
+        server.start_in_thread()
+        return server
+    server.server.run()
+    return server
+
+
+def parse_size(size: int | str | None) -> int | None:
+    """Bytes from 1048576, "1mb", "500 kb" or "2GB"."""
+    if size is None or isinstance(size, int):
+        return size
+    text = size.strip().lower().replace(" ", "")
+    for unit, factor in (("gb", 1 << 30), ("mb", 1 << 20), ("kb", 1 << 10), ("b", 1)):
+        if text.endswith(unit) and text[: -len(unit)].replace(".", "", 1).isdigit():
+            return int(float(text[: -len(unit)]) * factor)
+    if text.isdigit():
+        return int(text)
+    raise ConfigurationError(f"max_file_size: cannot read {size!r}; use bytes or a text like '5mb'")
+
+
+def _has_browser() -> bool:
+    """Open a browser only for a script run by a person on a machine with a screen."""
+    if os.environ.get("NICEFACE_INBROWSER", "1") == "0" or os.environ.get("CI") or "pytest" in sys.modules:
+        return False
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    return hasattr(sys.modules.get("__main__"), "__file__")
+
+
+def _run_native(iface: Interface, server: Server) -> Server:
+    """A desktop window (pywebview) showing the app; closing it stops the server."""
+    try:
+        import webview
+    except ImportError:
+        raise MissingDependencyError("launch(native=True) needs pywebview: pip install 'niceface[native]'") from None
+    server.start_in_thread()
+    webview.create_window(iface.title or "niceface", server.url, width=1024, height=768)
+    webview.start()
+    server.close()
+    return server
+
+

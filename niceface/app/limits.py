@@ -1,0 +1,60 @@
+"""Server-side size limit for uploads and API bodies (pure ASGI middleware)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+#: multipart envelopes and JSON/base64 framing around the file itself
+_SLACK = 64 * 1024
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class UploadLimit:
+    """Refuse with 413 any upload (or API body) larger than ``max_bytes``, before reading it all."""
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    def _limit(self, path: str) -> int | None:
+        if "/upload/" in path:
+            return self.max_bytes + _SLACK
+        if path.endswith("/api/predict"):
+            return self.max_bytes * 4 // 3 + _SLACK  # base64 data URLs
+        return None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        limit = self._limit(scope.get("path", "")) if scope["type"] == "http" and scope.get("method") == "POST" else None
+        if limit is None:
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            return await self._refuse(send)
+        received = 0
+        started = False
+
+        async def counting_receive() -> Any:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise _TooLarge
+            return message
+
+        async def tracking_send(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = json.dumps({"detail": f"The file is too large: the limit is {self.max_bytes:,} bytes."}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,201 @@
+"""[UI] One client's page: title, inputs, buttons, outputs, examples, article.
+
+Each browser connection gets its own small element tree and its own session; both die with
+the connection. Runs go through the app's Runner (queue and pipeline).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from nicegui import context, ui
+
+from ..components.base import View
+from ..exceptions import FunctionError, InputError, NicefaceError, QueueFullError
+from . import styles
+
+if TYPE_CHECKING:
+    from .runner import Runner
+
+log = logging.getLogger(__name__)
+
+
+class Session:
+    """Per page load: the session state and the run in flight."""
+
+    __slots__ = ("state", "generation", "job", "__weakref__")
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.generation = 0  # bumped by every run; a late result of an older run is dropped
+        self.job: Any = None
+
+
+class Page:
+    """Builds and drives one client's page."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.iface = runner.iface
+        self.client = context.client
+        self.session = Session(self.iface.initial_state())
+        self.inputs: list[View] = []
+        self.outputs: list[View] = []
+        self.build()
+        self.client.on_delete(self._forget)
+
+    # ---- layout ---------------------------------------------------------------------------
+    def build(self) -> None:
+        iface = self.iface
+        with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
+            if iface.title:
+                ui.label(iface.title).classes("nf-title text-3xl font-bold w-full text-center")
+            if iface.description:
+                ui.markdown(iface.description).classes("nf-description w-full")
+            with ui.row().classes("nf-panels w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                if iface.wire_inputs:
+                    with ui.card().classes("nf-inputs grow basis-0 min-w-[280px]"):
+                        self.inputs = [self._wrap(c, "input") for c in iface.wire_inputs]
+                        self._buttons()
+                with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]"):
+                    self.outputs = [self._wrap(c, "output") for c in iface.wire_outputs]
+                    self.status = ui.label("").classes("nf-status text-sm text-gray-600")
+                    self.status.set_visibility(False)
+                    self.error = ui.label("").classes("nf-error text-red-700 whitespace-pre-wrap")
+                    self.error.set_visibility(False)
+                    if not iface.wire_inputs:
+                        self._buttons()
+            if iface.examples:
+                self._examples()
+            if iface.article:
+                ui.markdown(iface.article).classes("nf-article w-full")
+        if iface.live:
+            for view in self.inputs:
+                view.on_change(lambda: asyncio.ensure_future(self.submit()))
+
+    def _wrap(self, component: Any, role: str) -> View:
+        with ui.column().classes("nf-slot w-full gap-1") as slot:
+            view = component.render(role)
+        view.slot = slot  # type: ignore[attr-defined]  # where overlays go
+        return view
+
+    def _buttons(self) -> None:
+        with ui.row().classes("nf-buttons w-full gap-2"):
+            ui.button("Clear", on_click=self.clear).props("outline").classes("nf-clear")
+            if not self.iface.live or not self.iface.wire_inputs:
+                self.submit_button = ui.button("Submit", on_click=self.submit).classes("nf-submit")
+            self.cancel_button = ui.button("Cancel", on_click=self.cancel).props("flat color=negative").classes("nf-cancel")
+            self.cancel_button.set_visibility(False)
+            if self.iface.interpretation is not None:
+                from .interpretation_view import InterpretationView
+                self.interpretation = InterpretationView(self)
+
+    def _examples(self) -> None:
+        iface = self.iface
+        columns = [{"name": str(i), "label": c.label or c.kind, "field": str(i), "align": "left"}
+                   for i, c in enumerate(iface.wire_inputs)]
+        rows = [{"id": n, **{str(i): _caption(v) for i, v in enumerate(row)}} for n, row in enumerate(iface.examples)]
+        with ui.column().classes("nf-examples w-full gap-1"):
+            ui.label("Examples").classes("text-lg font-semibold")
+            table = ui.table(columns=columns, rows=rows, row_key="id").classes("w-full cursor-pointer")
+            table.props("flat bordered dense hide-bottom")
+            table.on("row-click", lambda event: self.fill(event.args[1]["id"]))
+
+    # ---- actions --------------------------------------------------------------------------
+    def fill(self, number: int) -> None:
+        """Put example row ``number`` into the inputs."""
+        for view, component, value in zip(self.inputs, self.iface.wire_inputs, self.iface.examples[number]):
+            view.set(component.postprocess(value))
+
+    def clear(self) -> None:
+        for view, component in zip(self.inputs, self.iface.wire_inputs):
+            view.set(component.initial_payload())
+        for view in self.outputs:
+            view.set(None)
+        self.session.state = self.iface.initial_state()
+        self._show_error(None)
+
+    async def submit(self) -> None:
+        session = self.session
+        session.generation += 1
+        generation = session.generation
+        self._show_error(None)
+        payloads = [view.get() for view in self.inputs]
+        started = time.monotonic()
+        ticker = ui.timer(0.1, lambda: self._show_status(f"Running… {time.monotonic() - started:.1f} s"))
+        try:
+            result = await self.runner.run(payloads, session.state, owner=self.client.id,
+                                           on_update=self._on_queue_update, on_job=self._on_job)
+        except asyncio.CancelledError:
+            if generation == session.generation:
+                self._show_status("Cancelled.")
+            return
+        except QueueFullError as error:
+            self._show_error(str(error))
+            ui.notify(str(error), type="warning")
+            return
+        except (FunctionError, InputError, NicefaceError) as error:
+            if generation == session.generation:
+                self._show_error(str(error) if self.runner.show_error else "Something went wrong.")
+            return
+        finally:
+            ticker.cancel()
+            self._done(generation)
+        if generation != session.generation or self.client.is_deleted:
+            return  # a newer run (live mode) or a cancel superseded this one
+        session.state = result.state
+        for view, payload in zip(self.outputs, result.payloads):
+            view.set(payload)
+
+    def cancel(self) -> None:
+        if self.session.job is not None:
+            self.session.job.cancel()
+        self.session.generation += 1
+
+    # ---- feedback -------------------------------------------------------------------------
+    def _on_job(self, job: Any) -> None:
+        self.session.job = job
+        if hasattr(self, "cancel_button"):
+            self.cancel_button.set_visibility(True)
+
+    def _on_queue_update(self, status: Any) -> None:
+        if status.kind == "waiting":
+            from .queue import format_position
+            eta = f" · about {status.eta_seconds:.0f} s" if status.eta_seconds is not None else ""
+            self._show_status(f"In queue: {format_position(status.position, status.total_waiting)}{eta}")
+
+    def _done(self, generation: int) -> None:
+        if generation == self.session.generation:
+            self.session.job = None
+            self.status.set_visibility(False)
+            if hasattr(self, "cancel_button"):
+                self.cancel_button.set_visibility(False)
+
+    def _show_status(self, text: str) -> None:
+        self.status.set_text(text)
+        self.status.set_visibility(True)
+
+    def _show_error(self, message: str | None) -> None:
+        self.error.set_text(f"Error: {message}" if message else "")
+        self.error.set_visibility(bool(message))
+
+    def _forget(self) -> None:
+        self.runner.forget(self.client.id)
+
+
+def _caption(value: Any) -> str:
+    text = str(value)
+    if "/" in text and len(text) > 40:
+        text = text.rsplit("/", 1)[-1]
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def register(runner: Runner) -> None:
+    """Serve the interface at "/" (each connection gets its own Page)."""
+    ui.add_css(styles.css(runner.iface.css), shared=True)
+
+    @ui.page("/", title=runner.iface.title or "niceface")
+    def index() -> None:
+        Page(runner)

@@ -1,0 +1,43 @@
+"""Runner: what one launched app shares between its pages and its HTTP API.
+
+It owns the interface, the optional job queue and the limits, and is the single door
+through which every run enters the pipeline. Pure: no NiceGUI.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from . import pipeline
+
+if TYPE_CHECKING:
+    from .interface import Interface
+    from .queue import Job, JobQueue, JobStatus
+
+
+@dataclass(eq=False)
+class Runner:
+    iface: Interface
+    queue: JobQueue | None = None
+    show_error: bool = True
+    max_file_size: int | None = None
+    jobs: dict[str, set[Job]] = field(default_factory=dict)
+
+    async def run(self, payloads: list[Any], state: Any = None, *, owner: str | None = None,
+                  on_update: Callable[[JobStatus], None] | None = None,
+                  on_job: Callable[[Job], None] | None = None) -> pipeline.Result:
+        """One run, through the queue when there is one. ``on_job`` receives the queued job
+        (so that a page can cancel it); ``on_update`` its position and progress."""
+        if self.queue is None:
+            return await pipeline.run(self.iface, payloads, state)
+        job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state),
+                                owner=owner, on_update=on_update)
+        if on_job is not None:
+            on_job(job)
+        return await job.result()
+
+    def forget(self, owner: str) -> None:
+        """A page is gone for good: drop its waiting jobs."""
+        if self.queue is not None:
+            self.queue.cancel_owner(owner)

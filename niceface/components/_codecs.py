@@ -1,0 +1,155 @@
+"""Pure conversions between wire values (data URLs) and Python values.
+
+Nothing here touches the network or the UI; heavy libraries (numpy, PIL) load on first use.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import mimetypes
+import re
+import wave
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..exceptions import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image as PILImage
+
+_DATA_URL = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[^,;]*)*?(?P<b64>;base64)?,", re.I)
+
+
+def is_data_url(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("data:")
+
+
+def to_data_url(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def from_data_url(url: str) -> tuple[bytes, str]:
+    """Return (bytes, mime type) of a data URL; InputError when it is not one."""
+    match = _DATA_URL.match(url)
+    if not match:
+        raise InputError(f"not a data URL: {url[:40]!r}")
+    body = url[match.end():]
+    mime = match.group("mime") or "application/octet-stream"
+    if not match.group("b64"):
+        from urllib.parse import unquote_to_bytes
+        return unquote_to_bytes(body), mime
+    try:
+        return base64.b64decode(body, validate=True), mime
+    except (binascii.Error, ValueError) as error:
+        raise InputError(f"the data URL is not valid base64 ({error})") from None
+
+
+def file_to_data_url(path: str | Path) -> str:
+    path = Path(path)
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return to_data_url(path.read_bytes(), mime)
+
+
+def read_bytes(value: bytes | str | Path) -> bytes:
+    """Bytes of a wire value: raw bytes, a data URL, or a path to an existing file."""
+    if isinstance(value, bytes):
+        return value
+    if is_data_url(value):
+        return from_data_url(str(value))[0]
+    path = Path(value)
+    if not path.is_file():
+        raise InputError(f"no such file: {str(value)[:80]!r}")
+    return path.read_bytes()
+
+
+# ---- images -----------------------------------------------------------------------------
+
+def decode_image(data: bytes) -> PILImage.Image:
+    from PIL import Image, UnidentifiedImageError
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise InputError(f"the file is not an image that can be read ({error})") from None
+    return image
+
+
+def encode_png(image: PILImage.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def to_pil(value: Any) -> PILImage.Image:
+    """A PIL image from a PIL image, a numpy array, a data URL, bytes or a file path."""
+    from PIL import Image
+    if isinstance(value, Image.Image):
+        return value
+    if hasattr(value, "__array_interface__") or type(value).__module__ == "numpy":
+        return array_to_pil(value)
+    return decode_image(read_bytes(value))
+
+
+def array_to_pil(array: Any) -> PILImage.Image:
+    import numpy as np
+    from PIL import Image
+    array = np.asarray(array)
+    if array.dtype != np.uint8:
+        scale = 255.0 if array.size and float(np.nanmax(array)) <= 1.0 else 1.0
+        array = np.clip(np.nan_to_num(array) * scale, 0, 255).astype(np.uint8)
+    if array.ndim == 3 and array.shape[2] == 1:
+        array = array[:, :, 0]
+    return Image.fromarray(array)
+
+
+def crop_resize(image: PILImage.Image, width: int, height: int) -> PILImage.Image:
+    """Centre-crop to the target aspect ratio, then resize to exactly width × height."""
+    src_w, src_h = image.size
+    target = width / height
+    if src_w / src_h > target:
+        new_w = round(src_h * target)
+        left = (src_w - new_w) // 2
+        image = image.crop((left, 0, left + new_w, src_h))
+    else:
+        new_h = round(src_w / target)
+        top = (src_h - new_h) // 2
+        image = image.crop((0, top, src_w, top + new_h))
+    return image.resize((width, height))
+
+
+# ---- audio ------------------------------------------------------------------------------
+
+def decode_wav(data: bytes) -> tuple[int, np.ndarray]:
+    import numpy as np
+    try:
+        with wave.open(io.BytesIO(data)) as wav:
+            rate, channels, width = wav.getframerate(), wav.getnchannels(), wav.getsampwidth()
+            frames = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError) as error:
+        raise InputError(f"the file is not a WAV audio file that can be read ({error})") from None
+    dtype = {1: np.uint8, 2: np.int16, 4: np.int32}.get(width)
+    if dtype is None:
+        raise InputError(f"unsupported WAV sample width: {width} bytes")
+    samples = np.frombuffer(frames, dtype=dtype)
+    if width == 1:
+        samples = (samples.astype(np.int16) - 128) * 256
+    return rate, samples.reshape(-1, channels) if channels > 1 else samples
+
+
+def encode_wav(rate: int, samples: Any) -> bytes:
+    import numpy as np
+    samples = np.asarray(samples)
+    if samples.dtype.kind == "f":
+        samples = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+    elif samples.dtype != np.int16:
+        samples = samples.astype(np.int16)
+    channels = 1 if samples.ndim == 1 else samples.shape[1]
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(channels)
+        wav.setsampwidth(2)
+        wav.setframerate(int(rate))
+        wav.writeframes(samples.tobytes())
+    return buffer.getvalue()

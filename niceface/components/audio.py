@@ -1,0 +1,83 @@
+"""Audio: an uploaded or recorded sound in; a playable sound out."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from . import _codecs
+from .base import Component, Role, View, apply_element_options
+
+
+@dataclass(eq=False)
+class Audio(Component):
+    value: Any = None
+    _: KW_ONLY
+    source: str = "upload"  # "upload" or "microphone"
+    type: str = "numpy"  # "numpy": (sample_rate, samples); "filepath": path to a WAV file
+
+    kind = "audio"
+    takes_upload = True
+
+    def __post_init__(self) -> None:
+        from ..exceptions import ConfigurationError
+        if self.source not in ("upload", "microphone"):
+            raise ConfigurationError(f"{self.describe()}: source must be 'upload' or 'microphone', not {self.source!r}")
+        if self.type not in ("numpy", "filepath"):
+            raise ConfigurationError(f"{self.describe()}: type must be 'numpy' or 'filepath', not {self.type!r}")
+
+    def to_samples(self, payload: Any) -> tuple[int, Any]:
+        """(sample_rate, samples) of a payload: a (rate, array) pair, WAV data URL, bytes or path."""
+        if isinstance(payload, (tuple, list)) and len(payload) == 2:
+            import numpy as np
+            return int(payload[0]), np.asarray(payload[1])
+        if not isinstance(payload, (str, bytes)):
+            raise self.reject(f"expected a WAV file or (sample_rate, samples), got {type(payload).__name__}")
+        try:
+            return _codecs.decode_wav(_codecs.read_bytes(payload))
+        except Exception as error:
+            raise self.reject(str(error)) from None
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        rate, samples = self.to_samples(payload)
+        if self.type == "numpy":
+            return rate, samples
+        from ..storage.tempfiles import save_temp
+        return str(save_temp(_codecs.encode_wav(rate, samples), "audio/wav"))
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, (tuple, list)):
+            return _codecs.to_data_url(_codecs.encode_wav(int(value[0]), value[1]), "audio/wav")
+        if _codecs.is_data_url(value):
+            return value
+        return _codecs.file_to_data_url(value)
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state: dict[str, Any] = {"payload": None}
+        handlers: list[Any] = []
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            player = ui.audio("").classes("w-full nf-audio-player")
+            player.set_visibility(False)
+
+            def set_(payload: Any) -> None:
+                state["payload"] = payload
+                player.set_source(payload or "")
+                player.set_visibility(payload is not None)
+                for handler in handlers:
+                    handler()
+
+            if role == "input":
+                if self.source == "microphone":
+                    from .capture import Capture
+                    Capture(mode="microphone", on_capture=set_)
+                else:
+                    from ._upload import render_upload
+                    render_upload("audio/wav,.wav", set_)
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_, handlers.append)

@@ -1,0 +1,92 @@
+"""Component: a spec of one input or output, not a UI element.
+
+A component converts between three forms of a value:
+
+- the *payload*: JSON-friendly, what the browser and the HTTP API exchange
+  (text, numbers, lists, and base64 data URLs for media);
+- the *fn value*: what the wrapped function takes or returns (numpy arrays, PIL images, paths...).
+
+``preprocess(payload) -> fn value`` and ``postprocess(fn value) -> payload`` are the two hooks.
+``render(role)`` builds a NiceGUI element for one client and is only called inside a page.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass, field
+from typing import Any, ClassVar, Literal
+
+from ..exceptions import InputError
+
+Role = Literal["input", "output"]
+
+
+@dataclass(eq=False)
+class View:
+    """One client's widget for a component: its element and how to read and write it."""
+
+    element: Any
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    on_change: Callable[[Callable[[], Any]], None] = lambda handler: None
+    overlay: Any = None  # container the interpretation overlay is drawn into
+
+
+@dataclass(eq=False)
+class Component:
+    """Base of all components. Subclasses add options and override the hooks they need."""
+
+    _: KW_ONLY
+    label: str | None = None
+    elem_id: str | None = None
+    visible: bool = True
+    interactive: bool | None = None
+
+    kind: ClassVar[str] = "component"
+    #: a value of this component holds media that may be large (uploads are size-checked)
+    takes_upload: ClassVar[bool] = False
+
+    # ---- conversion hooks ---------------------------------------------------------------
+    def preprocess(self, payload: Any) -> Any:
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        return value
+
+    def initial_payload(self) -> Any:
+        """The payload shown when a page opens and after Clear."""
+        return copy.deepcopy(getattr(self, "value", None))
+
+    # ---- rendering (NiceGUI, inside a page only) ----------------------------------------
+    def render(self, role: Role) -> View:
+        raise NotImplementedError(f"{type(self).__name__} cannot be shown as an {role}")
+
+    # ---- helpers for subclasses ---------------------------------------------------------
+    def describe(self) -> str:
+        return f"{type(self).__name__} {self.label!r}" if self.label else type(self).__name__
+
+    def reject(self, message: str) -> InputError:
+        return InputError(f"{self.describe()}: {message}")
+
+    def css_classes(self) -> str:
+        return f"nf-component nf-{self.kind}"
+
+
+def type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def options(**kwargs: Any) -> Any:
+    """A dataclass field whose default is a fresh copy (for list defaults)."""
+    default = kwargs.pop("default")
+    return field(default_factory=lambda: copy.deepcopy(default), **kwargs)
+
+
+def apply_element_options(component: Component, element: Any) -> Any:
+    """Give an element the stable CSS hooks and elem_id of its component."""
+    element.classes(component.css_classes())
+    if component.elem_id:
+        element.props(f'id="{component.elem_id}"')
+    if not component.visible:
+        element.set_visibility(False)
+    return element

@@ -1,0 +1,48 @@
+"""Chatbot: a conversation as (user message, bot reply) pairs."""
+from __future__ import annotations
+
+import html
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component, Role, View, apply_element_options
+
+
+@dataclass(eq=False)
+class Chatbot(Component):
+    value: Any = None
+    _: KW_ONLY
+
+    kind = "chatbot"
+
+    def postprocess(self, value: Any) -> list[list[str | None]]:
+        pairs = []
+        for pair in value or []:
+            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                raise self.reject(f"each message must be a (user, bot) pair, got {pair!r:.60}")
+            pairs.append([None if m is None else str(m) for m in pair])
+        return pairs
+
+    @staticmethod
+    def to_html(payload: Any) -> str:
+        bubbles = []
+        for user, bot in payload or []:
+            if user is not None:
+                bubbles.append(f'<div class="nf-chat-user">{html.escape(user)}</div>')
+            if bot is not None:
+                bubbles.append(f'<div class="nf-chat-bot">{html.escape(bot)}</div>')
+        return "".join(bubbles)
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state: dict[str, Any] = {"payload": []}
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            shown = ui.html("", sanitize=False).classes("nf-chat w-full")
+
+        def set_(payload: Any) -> None:
+            state["payload"] = payload
+            shown.set_content(self.to_html(payload))
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_)

@@ -1,0 +1,95 @@
+"""File and Video: any file in (handed to fn as a path); a download or a player out."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from . import _codecs
+from .base import Component, Role, View, apply_element_options
+
+
+class UploadedFile(str):
+    """The path of an uploaded file; ``.name`` is the path too, as Gradio's file objects had."""
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+
+@dataclass(eq=False)
+class File(Component):
+    value: Any = None
+    _: KW_ONLY
+    file_types: list[str] | None = None
+
+    kind = "file"
+    takes_upload = True
+    accept = "*/*"
+
+    def preprocess(self, payload: Any) -> UploadedFile | None:
+        if payload is None:
+            return None
+        if not isinstance(payload, (str, bytes)):
+            raise self.reject(f"expected a file, got {type(payload).__name__}")
+        if isinstance(payload, str) and not _codecs.is_data_url(payload):
+            from pathlib import Path
+            if not Path(payload).is_file():
+                raise self.reject(f"no such file: {payload[:80]!r}")
+            return UploadedFile(payload)
+        data, mime = _codecs.from_data_url(payload) if isinstance(payload, str) else (payload, "application/octet-stream")
+        from ..storage.tempfiles import save_temp
+        return UploadedFile(save_temp(data, mime))
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        path = getattr(value, "name", value)
+        return path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state: dict[str, Any] = {"payload": None}
+        handlers: list[Any] = []
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            shown = self._render_value()
+
+            def set_(payload: Any) -> None:
+                state["payload"] = payload
+                shown(payload)
+                for handler in handlers:
+                    handler()
+
+            if role == "input":
+                from ._upload import render_upload
+                accept = ",".join(self.file_types) if self.file_types else self.accept
+                render_upload(accept, set_)
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_, handlers.append)
+
+    def _render_value(self) -> Any:
+        from nicegui import ui
+        link = ui.link("Download file", "").props("download").classes("nf-file-link")
+        link.set_visibility(False)
+
+        def show(payload: Any) -> None:
+            link.props(f'href="{payload or ""}"')
+            link.set_visibility(payload is not None)
+        return show
+
+
+@dataclass(eq=False)
+class Video(File):
+    kind = "video"
+    accept = "video/*"
+
+    def _render_value(self) -> Any:
+        from nicegui import ui
+        player = ui.video("").classes("w-full nf-video-player")
+        player.set_visibility(False)
+
+        def show(payload: Any) -> None:
+            player.set_source(payload or "")
+            player.set_visibility(payload is not None)
+        return show

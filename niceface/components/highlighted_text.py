@@ -1,0 +1,72 @@
+"""HighlightedText: text with labelled or scored spans."""
+from __future__ import annotations
+
+import html
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component, Role, View, apply_element_options
+
+_PALETTE = ["#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc", "#e5e7eb"]
+
+
+def score_color(score: float) -> str:
+    """Red for positive, blue for negative; intensity sqrt(min(|s|, 1)) from white."""
+    strength = min(abs(score), 1.0) ** 0.5
+    other = round(255 * (1 - strength))
+    return f"rgb(255, {other}, {other})" if score > 0 else f"rgb({other}, {other}, 255)"
+
+
+@dataclass(eq=False)
+class HighlightedText(Component):
+    value: Any = None
+    _: KW_ONLY
+    color_map: dict[str, str] | None = None
+    show_legend: bool = False
+    combine_adjacent: bool = False
+
+    kind = "highlightedtext"
+
+    def postprocess(self, value: Any) -> list[list[Any]] | None:
+        if value is None:
+            return None
+        if isinstance(value, dict):  # {"text": ..., "entities": [{"start", "end", "entity"}]}
+            text, spans, cursor = value["text"], [], 0
+            for entity in sorted(value.get("entities", []), key=lambda e: e["start"]):
+                if entity["start"] > cursor:
+                    spans.append([text[cursor:entity["start"]], None])
+                spans.append([text[entity["start"]:entity["end"]], entity.get("entity")])
+                cursor = entity["end"]
+            if cursor < len(text):
+                spans.append([text[cursor:], None])
+            return spans
+        return [[str(text), category] for text, category in value]
+
+    def to_html(self, payload: Any) -> str:
+        colors = dict(self.color_map or {})
+        parts = []
+        for text, category in payload or []:
+            if category is None:
+                parts.append(html.escape(text))
+                continue
+            if isinstance(category, (int, float)):
+                color = score_color(float(category))
+            else:
+                color = colors.setdefault(category, _PALETTE[len(colors) % len(_PALETTE)])
+            title = html.escape(str(category), quote=True)
+            parts.append(f'<mark class="nf-span" style="background:{html.escape(color)}" title="{title}">{html.escape(text)}</mark>')
+        return "".join(parts)
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state: dict[str, Any] = {"payload": None}
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            shown = ui.html("", sanitize=False).classes("nf-highlighted leading-8")
+
+        def set_(payload: Any) -> None:
+            state["payload"] = payload
+            shown.set_content(self.to_html(payload))
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_)

@@ -1,0 +1,92 @@
+"""Image: an upload, a webcam snapshot or a sketch in; a picture out."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from . import _codecs
+from .base import Component, Role, View, apply_element_options
+
+
+@dataclass(eq=False)
+class Image(Component):
+    value: Any = None
+    _: KW_ONLY
+    shape: tuple[int, int] | None = None  # (width, height): centre-crop and resize to it
+    image_mode: str = "RGB"
+    source: str = "upload"  # "upload", "webcam" or "canvas"
+    type: str = "numpy"  # "numpy", "pil" or "filepath"
+    invert_colors: bool = False
+
+    kind = "image"
+    takes_upload = True
+
+    def __post_init__(self) -> None:
+        from ..exceptions import ConfigurationError
+        if self.source not in ("upload", "webcam", "canvas"):
+            raise ConfigurationError(f"{self.describe()}: source must be 'upload', 'webcam' or 'canvas', not {self.source!r}")
+        if self.type not in ("numpy", "pil", "filepath"):
+            raise ConfigurationError(f"{self.describe()}: type must be 'numpy', 'pil' or 'filepath', not {self.type!r}")
+
+    def to_pil(self, payload: Any) -> Any:
+        """The picture as a PIL image in image_mode, cropped to shape; InputError if unreadable."""
+        try:
+            image = _codecs.to_pil(payload)
+        except TypeError:
+            raise self.reject(f"expected an image, got {type(payload).__name__}") from None
+        except Exception as error:
+            raise self.reject(str(error)) from None
+        image = image.convert(self.image_mode) if self.image_mode else image
+        if self.shape:
+            image = _codecs.crop_resize(image, *self.shape)
+        if self.invert_colors:
+            from PIL import ImageOps
+            image = ImageOps.invert(image.convert("RGB"))
+        return image
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        image = self.to_pil(payload)
+        if self.type == "pil":
+            return image
+        if self.type == "filepath":
+            from ..storage.tempfiles import save_temp
+            return str(save_temp(_codecs.encode_png(image), "image/png"))
+        import numpy as np
+        return np.array(image)
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if _codecs.is_data_url(value):
+            return value
+        return _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state = {"payload": self.postprocess(self.value) if self.value is not None else None}
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            with ui.element("div").classes("nf-image-frame relative w-full") as frame:
+                preview = ui.image(state["payload"] or "").classes("nf-image-preview w-full")
+            preview.set_visibility(state["payload"] is not None)
+
+            def set_(payload: Any) -> None:
+                state["payload"] = payload
+                preview.set_source(payload or "")
+                preview.set_visibility(payload is not None)
+                for handler in handlers:
+                    handler()
+
+            handlers: list[Any] = []
+            if role == "input":
+                if self.source == "upload":
+                    from ._upload import render_upload
+                    render_upload("image/*", set_)
+                else:
+                    from .capture import Capture
+                    Capture(mode="webcam" if self.source == "webcam" else "canvas", on_capture=set_)
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_, handlers.append, overlay=frame)

@@ -1,0 +1,49 @@
+"""JSON: any JSON-serialisable value, shown formatted."""
+from __future__ import annotations
+
+import json
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component, Role, View, apply_element_options
+
+
+@dataclass(eq=False)
+class JSON(Component):
+    value: Any = None
+    _: KW_ONLY
+
+    kind = "json"
+
+    def postprocess(self, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        try:
+            return json.loads(json.dumps(value, default=_plain))
+        except (TypeError, ValueError) as error:
+            raise self.reject(f"the value cannot be shown as JSON ({error})") from None
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        state: dict[str, Any] = {"payload": None}
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            code = ui.code("", language="json").classes("w-full nf-json-code")
+
+        def set_(payload: Any) -> None:
+            state["payload"] = payload
+            code.set_content("" if payload is None else json.dumps(payload, indent=2))
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -1,0 +1,59 @@
+"""Label: a class name, or confidences per class shown as the top-k bars."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component, Role, View, apply_element_options
+
+
+@dataclass(eq=False)
+class Label(Component):
+    value: Any = None
+    _: KW_ONLY
+    num_top_classes: int | None = None
+    type: str = "auto"
+
+    kind = "label"
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if isinstance(value, dict) and "confidences" in value and "label" in value:
+            return value  # already a payload
+        if isinstance(value, dict):
+            ranked = sorted(((str(k), float(v)) for k, v in value.items()), key=lambda kv: -kv[1])
+            if self.num_top_classes is not None:
+                ranked = ranked[: self.num_top_classes]
+            return {"label": ranked[0][0] if ranked else None,
+                    "confidences": [{"label": k, "confidence": v} for k, v in ranked]}
+        if hasattr(value, "item"):
+            value = value.item()
+        return {"label": str(value)}
+
+    def preprocess(self, payload: Any) -> Any:
+        if isinstance(payload, dict) and "confidences" in payload:
+            return {c["label"]: c["confidence"] for c in payload["confidences"]}
+        return payload.get("label") if isinstance(payload, dict) else payload
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        with ui.column().classes("w-full gap-1") as box:
+            if self.label:
+                ui.label(self.label).classes("nf-label")
+            top = ui.label("").classes("text-2xl font-bold nf-label-top")
+            bars = ui.column().classes("w-full gap-1 nf-label-bars")
+        state: dict[str, Any] = {"payload": None}
+
+        def set_(payload: Any) -> None:
+            state["payload"] = payload
+            top.set_text((payload or {}).get("label") or "")
+            bars.clear()
+            with bars:
+                for item in (payload or {}).get("confidences", []):
+                    with ui.row().classes("w-full items-center no-wrap gap-2 nf-label-row"):
+                        ui.label(item["label"]).classes("w-1/3 truncate nf-label-name")
+                        ui.linear_progress(value=float(item["confidence"]), show_value=False, size="14px").classes("grow")
+                        ui.label(f"{100 * float(item['confidence']):.0f}%").classes("w-12 text-right nf-label-confidence")
+        apply_element_options(self, box)
+        return View(box, lambda: state["payload"], set_)

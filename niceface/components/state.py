@@ -1,0 +1,15 @@
+"""State: a value kept on the server for one page load, never sent to the browser."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component
+
+
+@dataclass(eq=False)
+class State(Component):
+    value: Any = None
+    _: KW_ONLY
+
+    kind = "state"

@@ -1,0 +1,41 @@
+"""Textbox: one line or several of text."""
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Any
+
+from .base import Component, Role, View, apply_element_options, type_name
+
+
+@dataclass(eq=False)
+class Textbox(Component):
+    value: str = ""
+    _: KW_ONLY
+    lines: int = 1
+    max_lines: int = 20
+    placeholder: str | None = None
+    type: str = "text"  # "text", "password" or "email"
+
+    kind = "textbox"
+
+    def preprocess(self, payload: Any) -> str:
+        if payload is None:
+            return ""
+        if not isinstance(payload, str):
+            raise self.reject(f"expected text, got {type_name(payload)}")
+        return payload
+
+    def postprocess(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def render(self, role: Role) -> View:
+        from nicegui import ui
+        options = {"label": self.label or "", "placeholder": self.placeholder, "value": self.value}
+        if self.lines > 1 or role == "output" and self.lines != 1:
+            element = ui.textarea(**options).props(f"rows={self.lines} autogrow")
+        else:
+            element = ui.input(password=self.type == "password", **options)
+        element.props("outlined" + (" readonly" if role == "output" else "")).classes("w-full")
+        apply_element_options(self, element)
+        return View(element, lambda: element.value, element.set_value,
+                    lambda handler: element.on_value_change(lambda _: handler()))

@@ -1,0 +1,56 @@
+"""The niceface error tree.
+
+    NicefaceError                 base of every error niceface raises on purpose
+    ├── ConfigurationError        an Interface or launch() was given something it cannot use
+    │   └── UnknownComponentError a shortcut string names no component ("did you mean ...?")
+    ├── InputError                a value given to a component cannot be used (bad upload, wrong type)
+    │   └── FileTooLargeError     an upload is over ``max_file_size``
+    ├── ArityError (TypeError)    the number of values does not match the number of inputs
+    ├── FunctionError             the wrapped fn raised; the original is the ``__cause__``
+    ├── QueueFullError            the queue already holds ``max_size`` waiting jobs
+    └── MissingDependencyError    an optional extra is needed ("pip install 'niceface[interpret]'")
+
+``Error`` is for user code: ``raise niceface.Error("message")`` inside fn shows exactly that
+message in the page, without a traceback.
+"""
+from __future__ import annotations
+
+
+class NicefaceError(Exception):
+    """Base class of every error niceface raises on purpose."""
+
+
+class ConfigurationError(NicefaceError, ValueError):
+    """An Interface, component or launch() option cannot be used as given."""
+
+
+class UnknownComponentError(ConfigurationError):
+    """A shortcut string names no component."""
+
+
+class InputError(NicefaceError, ValueError):
+    """A value given to an input component cannot be used."""
+
+
+class FileTooLargeError(InputError):
+    """An uploaded file is larger than the app's ``max_file_size``."""
+
+
+class ArityError(NicefaceError, TypeError):
+    """The number of values does not match the number of inputs."""
+
+
+class FunctionError(NicefaceError):
+    """The wrapped function raised; the original exception is ``__cause__``."""
+
+
+class QueueFullError(NicefaceError):
+    """The queue holds ``max_size`` waiting jobs already."""
+
+
+class MissingDependencyError(NicefaceError, ImportError):
+    """An optional dependency is not installed."""
+
+
+class Error(NicefaceError):
+    """Raise inside fn to show this message to the user, without a traceback."""

@@ -1,0 +1,1 @@
+"""Explaining one prediction: which parts of the input pushed the output where."""

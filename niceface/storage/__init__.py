@@ -1,0 +1,1 @@
+"""Everything niceface writes to disk goes through this package."""

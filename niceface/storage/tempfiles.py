@@ -1,0 +1,38 @@
+"""Temporary files for uploads handed to fns as paths.
+
+Names are random; no user-supplied string ever becomes part of a path. Only the suffix is
+taken, and only from a fixed table of MIME types.
+"""
+from __future__ import annotations
+
+import atexit
+import mimetypes
+import shutil
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+
+_lock = threading.Lock()
+_root: Path | None = None
+
+
+def _directory() -> Path:
+    global _root
+    with _lock:
+        if _root is None:
+            _root = Path(tempfile.mkdtemp(prefix="niceface-"))
+            atexit.register(shutil.rmtree, _root, True)
+        return _root
+
+
+def suffix_for(mime: str) -> str:
+    suffix = mimetypes.guess_extension(mime.split(";")[0].strip().lower()) or ".bin"
+    return suffix if suffix.replace(".", "").isalnum() else ".bin"
+
+
+def save_temp(data: bytes, mime: str) -> Path:
+    """Write data to a new file with a random name; return its path."""
+    path = _directory() / f"{uuid.uuid4().hex}{suffix_for(mime)}"
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,125 @@
+"""Shared fixtures: serve an app script on a free 127.0.0.1 port; a real Chromium via Playwright."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = Path(__file__).resolve().parent / "apps"
+CHROMIUM = os.environ.get("NICEFACE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Served:
+    """An app script running in its own process on 127.0.0.1; stops itself at teardown."""
+
+    def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-{script.stem}-{self.port}.log"
+        environment = {**os.environ, "NICEFACE_SERVER_PORT": str(self.port), "NICEFACE_INBROWSER": "0",
+                       "PYTHONUNBUFFERED": "1", **(env or {})}
+        self.process = subprocess.Popen([sys.executable, str(script)], env=environment, cwd=cwd or ROOT,
+                                        stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        self._wait()
+
+    def _wait(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"app exited with {self.process.returncode}:\n{self.output()}")
+            try:
+                if httpx.get(self.url, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"app did not answer within {timeout} s:\n{self.output()}")
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Served]]:
+    """serve("name") runs tests/apps/name.py (or any script path) and gives its URL."""
+    started: list[Served] = []
+
+    def start(script: str | Path, **kwargs: object) -> Served:
+        path = Path(script)
+        path = path if path.suffix == ".py" else APPS / f"{script}.py"
+        served = Served(path, **kwargs)  # type: ignore[arg-type]
+        started.append(served)
+        return served
+    yield start
+    for served in started:
+        served.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser: object) -> Iterator[Callable[[], object]]:
+    """Pages in separate browser contexts (separate users)."""
+    contexts: list[object] = []
+
+    def make() -> object:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+    yield make
+    for context in contexts:
+        context.close()  # type: ignore[attr-defined]
+
+
+def screenshot(page: object, name: str) -> Path:
+    """Save a screenshot under tests/screenshots/ for a person to look at."""
+    folder = Path(__file__).resolve().parent / "screenshots"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
