@@ -182,6 +182,21 @@ async def test_a_failing_status_callback_does_not_stop_the_queue() -> None:
     await queue.stop()
 
 
+async def test_a_status_callback_may_cancel_jobs() -> None:
+    queue = JobQueue()
+    queue.start()
+    gate = asyncio.Event()
+    queue.submit(gate.wait)
+    ran: list[str] = []
+    first = queue.submit(recorder(ran, "first"))
+    queue.submit(recorder(ran, "second"), on_update=lambda status: first.cancel())
+    last = queue.submit(recorder(ran, "last"))
+    await asyncio.sleep(0)
+    gate.set()
+    assert await last == "last" and ran == ["second", "last"]
+    await queue.stop()
+
+
 async def test_stop_ends_the_workers_and_cancels_pending_jobs() -> None:
     queue = JobQueue(concurrency=2)
     queue.start()
@@ -211,3 +226,21 @@ def test_positions_read_as_english_ordinals() -> None:
     words = [format_position(n, 200).split()[0] for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112)]
     assert words == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
                      "101st", "111th", "112th"]
+
+
+async def test_runs_through_the_pipeline_and_an_abandoned_sync_fn_frees_its_worker() -> None:
+    from niceface import Interface
+    from niceface.app import pipeline
+
+    iface = Interface(fn=lambda x: (time.sleep(0.3), x.upper())[1], inputs="text", outputs="text")
+    queue = JobQueue()
+    queue.start()
+    slow = queue.submit(lambda: pipeline.run(iface, ["slow"]))
+    quick = queue.submit(lambda: pipeline.run(iface, ["quick"]))
+    await asyncio.sleep(0.05)
+    slow.cancel()
+    begin = time.monotonic()
+    result = await quick
+    assert result.payloads == ["QUICK"]
+    assert time.monotonic() - begin < 0.5  # did not wait for the abandoned thread first
+    await queue.stop()

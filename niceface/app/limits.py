@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 #: multipart envelopes and JSON/base64 framing around the file itself
-_SLACK = 64 * 1024
+_SLACK = 4 * 1024
 
 
 class _TooLarge(Exception):

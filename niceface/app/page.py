@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nicegui import context, ui
@@ -59,7 +60,7 @@ class Page:
                     with ui.card().classes("nf-inputs grow basis-0 min-w-[280px]"):
                         self.inputs = [self._wrap(c, "input") for c in iface.wire_inputs]
                         self._buttons()
-                with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]"):
+                with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]") as self.output_card:
                     self.outputs = [self._wrap(c, "output") for c in iface.wire_outputs]
                     self.status = ui.label("").classes("nf-status text-sm text-gray-600")
                     self.status.set_visibility(False)
@@ -73,7 +74,7 @@ class Page:
                 ui.markdown(iface.article).classes("nf-article w-full")
         if iface.live:
             for view in self.inputs:
-                view.on_change(lambda: asyncio.ensure_future(self.submit()))
+                view.on_change(self.submit)
 
     def _wrap(self, component: Any, role: str) -> View:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
@@ -124,7 +125,8 @@ class Page:
         self._show_error(None)
         payloads = [view.get() for view in self.inputs]
         started = time.monotonic()
-        ticker = ui.timer(0.1, lambda: self._show_status(f"Running… {time.monotonic() - started:.1f} s"))
+        with self.output_card:
+            ticker = ui.timer(0.1, lambda: self._show_status(f"Running… {time.monotonic() - started:.1f} s"))
         try:
             result = await self.runner.run(payloads, session.state, owner=self.client.id,
                                            on_update=self._on_queue_update, on_job=self._on_job)
@@ -187,8 +189,8 @@ class Page:
 
 def _caption(value: Any) -> str:
     text = str(value)
-    if "/" in text and len(text) > 40:
-        text = text.rsplit("/", 1)[-1]
+    if isinstance(value, (str, Path)) and Path(text).suffix and ("/" in text or "\\" in text):
+        text = Path(text).name  # a file: its name is enough
     return text if len(text) <= 60 else text[:57] + "…"
 
 

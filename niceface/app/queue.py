@@ -168,7 +168,7 @@ class JobQueue:
         """Start the workers; call inside the running event loop. A no-op if started."""
         if not self._workers:
             loop = asyncio.get_running_loop()
-            self._workers = [loop.create_task(self._serve(), name=f"niceface-queue-{index}")
+            self._workers = [loop.create_task(self._serve(self._next()), name=f"niceface-queue-{index}")
                              for index in range(self.concurrency)]
 
     async def stop(self) -> None:
@@ -213,23 +213,26 @@ class JobQueue:
             return
         self._positions_changed()
 
-    async def _serve(self) -> None:
+    async def _serve(self, next_job: asyncio.Future[Job[Any]]) -> None:
         while True:
-            job = await self._take()
+            job = await next_job
             try:
                 await self._run(job)
             finally:
                 self._active.discard(job)
+            next_job = self._next()
 
-    async def _take(self) -> Job[Any]:
+    def _next(self) -> asyncio.Future[Job[Any]]:
+        """The next job for a worker: done at once if one is waiting, else when one is submitted."""
+        future: asyncio.Future[Job[Any]] = asyncio.get_running_loop().create_future()
         if self._waiting:
             job = self._waiting.popleft()
             self._active.add(job)
             self._positions_changed()
-            return job
-        idle: asyncio.Future[Job[Any]] = asyncio.get_running_loop().create_future()
-        self._idle.append(idle)
-        return await idle
+            future.set_result(job)
+        else:
+            self._idle.append(future)
+        return future
 
     async def _run(self, job: Job[Any]) -> None:
         if job.done():  # cancelled between hand-over and wake-up
@@ -255,7 +258,7 @@ class JobQueue:
         total = len(self._waiting)
         mean = self.mean_duration
         free = self._free_in(mean) if mean is not None else None
-        for ahead, job in enumerate(self._waiting):
+        for ahead, job in enumerate(list(self._waiting)):  # a callback may cancel or submit
             if job._on_update is None or job._sent == (ahead, total):
                 continue
             job._sent = (ahead, total)

@@ -16,11 +16,14 @@ def render_upload(accept: str, on_payload: Callable[[str | None], Any], label: s
 
     async def uploaded(event: Any) -> None:
         data = await event.file.read()
+        upload.reset()
+        if max_file_size is not None and len(data) > max_file_size:
+            rejected()
+            return
         mime = event.file.content_type or "application/octet-stream"
         result = on_payload(_codecs.to_data_url(data, mime))
         if isinstance(result, Awaitable):
             await result
-        upload.reset()
 
     def rejected() -> None:
         limit = f" (the limit is {max_file_size:,} bytes)" if max_file_size else ""
