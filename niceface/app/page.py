@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from nicegui import context, ui
 
 from ..components.base import View
-from ..exceptions import FunctionError, InputError, NicefaceError, QueueFullError
+from ..exceptions import NicefaceError, QueueFullError
 from . import styles
 
 if TYPE_CHECKING:
@@ -26,10 +26,11 @@ log = logging.getLogger(__name__)
 class Session:
     """Per page load: the session state and the run in flight."""
 
-    __slots__ = ("state", "generation", "job", "__weakref__")
+    __slots__ = ("state", "generation", "job", "running_since", "__weakref__")
 
     def __init__(self, state: Any) -> None:
         self.state = state
+        self.running_since: float | None = None
         self.generation = 0  # bumped by every run; a late result of an older run is dropped
         self.job: Any = None
 
@@ -124,21 +125,19 @@ class Page:
         generation = session.generation
         self._show_error(None)
         payloads = [view.get() for view in self.inputs]
-        started = time.monotonic()
+        session.running_since = None if self.runner.queue else time.monotonic()
         with self.output_card:
-            ticker = ui.timer(0.1, lambda: self._show_status(f"Running… {time.monotonic() - started:.1f} s"))
+            ticker = ui.timer(0.1, self._tick)
         try:
             result = await self.runner.run(payloads, session.state, owner=self.client.id,
                                            on_update=self._on_queue_update, on_job=self._on_job)
         except asyncio.CancelledError:
-            if generation == session.generation:
-                self._show_status("Cancelled.")
             return
         except QueueFullError as error:
             self._show_error(str(error))
             ui.notify(str(error), type="warning")
             return
-        except (FunctionError, InputError, NicefaceError) as error:
+        except NicefaceError as error:
             if generation == session.generation:
                 self._show_error(str(error) if self.runner.show_error else "Something went wrong.")
             return
@@ -152,9 +151,12 @@ class Page:
             view.set(payload)
 
     def cancel(self) -> None:
+        """Remove the waiting job, or abandon the running one: its output never arrives."""
         if self.session.job is not None:
             self.session.job.cancel()
+        self._done(self.session.generation)
         self.session.generation += 1
+        self._show_status("Cancelled.")
 
     # ---- feedback -------------------------------------------------------------------------
     def _on_job(self, job: Any) -> None:
@@ -163,10 +165,21 @@ class Page:
             self.cancel_button.set_visibility(True)
 
     def _on_queue_update(self, status: Any) -> None:
-        if status.kind == "waiting":
+        if status.kind == "running":
+            self.session.running_since = status.started_at
+        elif status.kind == "waiting":
             from .queue import format_position
-            eta = f" · about {status.eta_seconds:.0f} s" if status.eta_seconds is not None else ""
-            self._show_status(f"In queue: {format_position(status.position, status.total_waiting)}{eta}")
+            running = self.runner.queue.running if self.runner.queue else 0
+            ahead = status.ahead + running
+            text = f"In queue: {format_position(status.position, status.total_waiting)}"
+            text += f" · {ahead} job{'s' if ahead != 1 else ''} ahead"
+            if status.eta_seconds is not None:
+                text += f" · result in about {status.eta_seconds:.0f} s"
+            self._show_status(text)
+
+    def _tick(self) -> None:
+        if self.session.running_since is not None:
+            self._show_status(f"Running… {time.monotonic() - self.session.running_since:.1f} s")
 
     def _done(self, generation: int) -> None:
         if generation == self.session.generation:
