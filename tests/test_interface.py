@@ -122,8 +122,13 @@ def test_css_file_path_is_read(tmp_path):
 
 
 def test_batch_fn_gets_lists():
-    iface = gr.Interface(lambda xs: [x * 2 for x in xs], "number", "number", batch=True)
-    assert iface(21) == 42
+    seen = []
+
+    def double(xs):
+        seen.append(xs)
+        return ([x * 2 for x in xs],)  # one list per output, as in Gradio
+    iface = gr.Interface(double, "number", "number", batch=True)
+    assert iface(21) == 42 and seen == [[21]]
 
 
 def test_interface_is_importable_without_nicegui():

@@ -116,6 +116,8 @@ class Interface:
         if not isinstance(first, (Label, Number)):
             shown = type(first).__name__ if first else "no output"
             raise ConfigurationError(f"interpretation needs a Label (or Number) as the first output, not {shown}")
+        from ..interpret import check_interpretation
+        check_interpretation(self)
 
     # ---- running --------------------------------------------------------------------------
     def __call__(self, *values: Any) -> Any:

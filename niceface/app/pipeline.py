@@ -113,8 +113,9 @@ def describe_failure(iface: Interface, error: BaseException) -> FunctionError:
 
 
 def _unbatch(iface: Interface, batched: Any) -> Any:
+    """A batch fn returns one list per output (a 1-tuple for one output); take item 0 of each."""
     if len(iface.output_components) == 1:
-        return batched[0]
+        return batched[0][0]
     return tuple(column[0] for column in batched)
 
 

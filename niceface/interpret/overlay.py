@@ -1,0 +1,121 @@
+"""Pure render data for an interpretation structure: no UI, so the page only draws it.
+
+Red for positive scores, blue for negative, intensity ``sqrt(min(|s|, 1))`` blended from white.
+
+- text → ``spans``: ``[(token, css colour or None), ...]`` (None: a zero score, left plain);
+- image → ``heatmap``: an H×W×4 RGBA uint8 array, scores scaled by the largest |score| and the
+  alpha following the intensity, to lay over the picture (``png_data_url`` makes it an <img>);
+- audio, number, slider, checkbox, choices → ``cells``: ``[(caption, css colour or None), ...]``;
+  a cell is a segment or a value the input could take, and None marks the current value.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from ..components import _codecs
+from ..components.audio import Audio
+from ..components.base import Component
+from ..components.checkbox import Checkbox
+from ..components.choices import CheckboxGroup, Radio
+from ..components.highlighted_text import score_color
+from ..components.image import Image
+from ..components.number import Number
+from ..components.slider import Slider
+from ..components.textbox import Textbox
+from .features import handler_for
+
+HEATMAP_OPACITY = 0.65
+Cell = tuple[str, "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    """What to draw for one input: ``kind`` says how to read ``data``."""
+
+    kind: Literal["spans", "heatmap", "cells"]
+    data: Any
+
+
+def overlay_for(component: Component, structure: Any) -> Overlay | None:
+    """The render data of one input's interpretation; None when there is nothing to draw."""
+    render = handler_for(_RENDERERS, component)
+    if structure is None or render is None:
+        return None
+    return render(component, structure)
+
+
+def color(score: float | None) -> str | None:
+    """The css colour of a score (white for 0); None for no score (the current value)."""
+    return None if score is None else score_color(float(score))
+
+
+def spans(structure: Sequence[Sequence[Any]]) -> list[tuple[str, str | None]]:
+    """Tokens with their colours; a token scoring 0 stays plain (None)."""
+    return [(str(token), color(score) if score else None) for token, score in structure]
+
+
+def heatmap(scores: Any) -> np.ndarray:
+    """RGBA uint8 (H×W×4): red where positive, blue where negative, transparent at 0."""
+    scores = np.asarray(scores, dtype=float)
+    peak = float(np.abs(scores).max()) if scores.size else 0.0
+    rgba = np.zeros((*scores.shape[:2], 4), dtype=np.uint8)
+    if peak == 0:
+        return rgba
+    strength = np.sqrt(np.minimum(np.abs(scores) / peak, 1.0))
+    faded = np.round(255 * (1 - strength))
+    positive = scores > 0
+    rgba[..., 0] = np.where(positive, 255, faded)
+    rgba[..., 1] = faded
+    rgba[..., 2] = np.where(positive, faded, 255)
+    rgba[..., 3] = np.round(255 * HEATMAP_OPACITY * strength)
+    return rgba
+
+
+def png_data_url(rgba: np.ndarray) -> str:
+    return _codecs.to_data_url(_codecs.encode_png(_codecs.array_to_pil(rgba)), "image/png")
+
+
+# ---- cells ------------------------------------------------------------------------------
+
+def audio_cells(component: Audio, scores: Sequence[float]) -> list[Cell]:
+    return [(f"{k}/{len(scores)}", color(score)) for k, score in enumerate(scores, start=1)]
+
+
+def number_cells(component: Number, pairs: Sequence[Sequence[Any]]) -> list[Cell]:
+    return [(f"{float(value):g}", color(score)) for value, score in pairs]
+
+
+def slider_cells(component: Slider, scores: Sequence[float]) -> list[Cell]:
+    values = np.linspace(component.minimum, component.maximum, len(scores))
+    return [(f"{value:.3g}", color(score)) for value, score in zip(values, scores)]
+
+
+def checkbox_cells(component: Checkbox, pair: Sequence[float | None]) -> list[Cell]:
+    return [("false", color(pair[0])), ("true", color(pair[1]))]
+
+
+def group_cells(component: CheckboxGroup, pairs: Sequence[Sequence[float | None]]) -> list[Cell]:
+    """One cell per choice: toggling it (uncheck when checked, check when not)."""
+    return [(f"uncheck {choice}" if if_true is None else f"check {choice}",
+             color(if_false if if_true is None else if_true))
+            for choice, (if_false, if_true) in zip(component.choices, pairs)]
+
+
+def choice_cells(component: Radio, scores: Sequence[float | None]) -> list[Cell]:
+    return [(choice, color(score)) for choice, score in zip(component.choices, scores)]
+
+
+def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any], Overlay]:
+    return lambda component, structure: Overlay("cells", render(component, structure))
+
+
+_RENDERERS: dict[type[Component], Callable[[Any, Any], Overlay]] = {
+    Textbox: lambda component, structure: Overlay("spans", spans(structure)),
+    Image: lambda component, structure: Overlay("heatmap", heatmap(structure)),
+    Audio: _cells(audio_cells), Number: _cells(number_cells), Slider: _cells(slider_cells),
+    Checkbox: _cells(checkbox_cells), CheckboxGroup: _cells(group_cells), Radio: _cells(choice_cells),
+}
