@@ -12,7 +12,7 @@ import pytest
 
 import niceface as gr
 from niceface.exceptions import ConfigurationError, FunctionError, MissingDependencyError
-from niceface.interpret import check_interpretation, explain
+from niceface.interpret import explain
 from niceface.interpret.features import superpixels
 from niceface.interpret.overlay import heatmap, overlay_for, png_data_url
 
@@ -234,10 +234,9 @@ def test_shap_on_a_number_input_is_a_clear_configuration_error_before_fn_runs() 
     assert fn.calls == 0
 
 
-def test_check_interpretation_finds_the_error_without_values() -> None:
-    iface = gr.Interface(lambda text, x: x, ["text", "slider"], "number", interpretation="shap")
+def test_unusable_interpretation_is_refused_when_the_interface_is_built() -> None:
     with pytest.raises(ConfigurationError, match=r"Slider.*inputs\[1\]"):
-        check_interpretation(iface)
+        gr.Interface(lambda text, x: x, ["text", "slider"], "number", interpretation="shap")
 
 
 def test_missing_shap_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
