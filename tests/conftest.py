@@ -123,3 +123,9 @@ def screenshot(page: object, name: str) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+def pytest_collection_modifyitems(config: object, items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an event loop running in this thread
+    for the session, and the asyncio tests need the thread to themselves."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
