@@ -1,0 +1,48 @@
+"""The page through NiceGUI's simulated User: fast checks that need no browser."""
+from __future__ import annotations
+
+import pytest
+from nicegui import ui
+from nicegui.testing import User
+
+import niceface as gr
+from niceface.app import page
+from niceface.app.runner import Runner
+
+pytest_plugins = ["nicegui.testing.user_plugin"]
+
+
+def serve(iface: gr.Interface) -> None:
+    page.register(Runner(iface))
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_submit_shows_output_and_clear_empties_it(user: User) -> None:
+    serve(gr.Interface(lambda text: text[::-1], gr.Textbox(label="text"), gr.Textbox(label="result"), title="Reverse"))
+    await user.open("/")
+    await user.should_see("Reverse")
+    inputs = list(user.find(ui.input).elements)
+    inputs[0].set_value("abc")
+    user.find("Submit").click()
+    await user.should_see("cba", retries=20)
+    user.find("Clear").click()
+    await user.should_not_see("cba")
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_error_is_shown_in_the_page(user: User) -> None:
+    def broken(text: str) -> str:
+        raise gr.Error("Nope, not that.")
+    serve(gr.Interface(broken, "text", "text"))
+    await user.open("/")
+    user.find("Submit").click()
+    await user.should_see("Error: Nope, not that.", retries=20)
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_examples_and_article_are_shown(user: User) -> None:
+    serve(gr.Interface(str.upper, "text", "text", examples=["first example"], article="Read **this** too."))
+    await user.open("/")
+    await user.should_see("Examples")
+    await user.should_see("Read **this** too.")
+    assert [row["0"] for row in user.find(ui.table).elements.pop().rows] == ["first example"]
