@@ -105,7 +105,8 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     served: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
     protocol = "https" if ssl_certfile and ssl_keyfile else "http"
     config = uvicorn.Config(served, host=host, port=port, root_path=root_path, log_level="warning",
-                            ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto")
+                            ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",
+                            ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{root_path}/")
     iface.server = server
     _launched = True
