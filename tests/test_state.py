@@ -23,8 +23,10 @@ def history(page) -> list[str]:
     return page.locator(".nf-chat-user").all_inner_texts()
 
 
-def test_each_page_keeps_its_own_history(serve, new_page):
-    app = serve(ROOT / "examples" / "chatbot.py")
+@pytest.mark.parametrize("script", [ROOT / "examples" / "chatbot.py", APPS / "chatbot_queued.py"],
+                         ids=["no queue", "queue"])
+def test_each_page_keeps_its_own_history(serve, new_page, script):
+    app = serve(script)
     alice, bob = new_page(), new_page()
     alice.goto(app.url)
     bob.goto(app.url)
@@ -36,7 +38,7 @@ def test_each_page_keeps_its_own_history(serve, new_page):
     assert history(bob) == ["Where is Bob?"]
     bot = alice.locator(".nf-chat-bot").all_inner_texts()
     assert len(bot) == 4 and all(reply in {"Great", "Good", "Okay", "Bad"} for reply in bot[:3])
-    screenshot(alice, "chatbot")
+    screenshot(alice, f"chatbot_{script.stem}")
     alice.reload()
     send(alice, "fresh start")
     assert history(alice) == ["fresh start"]
