@@ -1,24 +1,34 @@
 """Throughput and latency of the HTTP API (``POST /api/predict``) of a launched app.
 
-Each measurement starts a fresh server process bound to 127.0.0.1 on a free port,
+Each case starts a fresh server process bound to 127.0.0.1 on a free port,
 ``Interface(fn, "text", "text").launch(enable_queue=..., concurrency_count=k, max_size=None)``,
 waits for HTTP 200 on "/", and stops it (SIGINT, then kill) in a ``finally``.
 
-1. Throughput, ``fn`` sleeping 0.1 s, k = 1, 8, 32 queue workers: 50 concurrent clients
-   (httpx.AsyncClient, keep-alive pool of 100) each make 10 calls one after another, after one
-   untimed warm-up call each. The ideal is k / 0.1 s calls per second; the ceiling is what any
-   queue can reach for the batch: ceil(calls / k) rounds of 0.1 s (500 calls on 32 workers need
-   16 rounds, so 97.7% of ideal). k = 1 uses 5 clients (50 calls, 5 s) unless ``--full``.
-   "client ms/call" is the CPU time of this (client) process per call; the "trivial fn" row
-   (``lambda x: x``, k = 32) is the most calls/s that server and client manage together on this
-   machine, so the client is no bottleneck while a row's calls/s stays well below it.
-2. Latency, ``fn = lambda x: x``: ~500 sequential calls on one keep-alive httpx.Client after
-   warm-up, with the queue (k = 1) and without it (64-thread pool); median and p90 round trip.
+1. Throughput, ``fn`` sleeping 0.1 s, k = 1, 8, 32 queue workers: 50 concurrent clients each
+   make 10 calls one after another, after one untimed warm-up call each; every client is its own
+   keep-alive ``httpx.AsyncClient`` (one shared AsyncClient pool costs ~4 ms of client CPU per
+   call at 50 connections, see the "client capacity" rows). The ideal is k / 0.1 s calls per
+   second; "ceiling" is what any queue can reach for the batch, ceil(calls / k) rounds of 0.1 s
+   (500 calls on 32 workers need 16 rounds: 97.7% of ideal); "floor" is what k bare threads
+   sleeping 0.1 s per call reach on this machine just before (the noise of a shared machine).
+   k = 1 uses 5 clients (50 calls, 5 s) unless ``--full``. Each case is repeated (``--repeat``,
+   on the same server); the verdict uses the best run.
+2. Client capacity: ``fn = lambda x: x``, k = 32, the same load; the most calls/s that server
+   and client manage together, and CPU milliseconds per call on either side.
+3. Latency, ``fn = lambda x: x``: 500 sequential calls on one keep-alive httpx.Client after 50
+   warm-up calls, with the queue (k = 1) and without it (64-thread pool); median, p90, p99, max.
 
-    python bench/queue.py                  # the table (about 40 s)
-    python bench/queue.py --full           # k = 1 with 50 clients too (500 calls, 50 s more)
-    python bench/queue.py --profile DIR    # also cProfile each server's event-loop thread into
-                                           # DIR/<case>.prof and print the top functions
+    python bench/queue.py                  # the tables (about 2 min)
+    python bench/queue.py --explain        # also: where each worker's time went, and the
+                                           # server's garbage collections (a queue trace)
+    python bench/queue.py --profile DIR    # also: cProfile of each server's event-loop thread
+    python bench/queue.py --full --ks 1    # k = 1 with 50 clients (500 calls, 50 s a run)
+    python bench/queue.py --gc-freeze      # experiment: gc.freeze() in the server before launch
+    python bench/queue.py --switch-interval 0.0005   # experiment: a shorter GIL switch interval
+
+cProfile sees little of an asyncio server on uvloop (the loop's own C work is one lump);
+for a per-layer picture sample a server with py-spy (``pip install py-spy``):
+``py-spy record -p PID -r 1000 -f raw -o out.txt`` while a load runs.
 """
 from __future__ import annotations
 
@@ -28,7 +38,8 @@ from pathlib import Path
 # This file shares its name with the standard library's ``queue`` (concurrent.futures, logging
 # and asyncio's executors import it), and ``python bench/<script>.py`` puts bench/ first on
 # sys.path. So: take bench/ off sys.path, and if this file was imported *as* ``queue`` (by a
-# script next to it), hand the importer the standard library's module instead.
+# script next to it), hand the importer the standard library's module instead. Third-party
+# imports (httpx) are made inside the functions, so such a stand-in import stays light.
 _HERE = Path(__file__).resolve().parent
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _HERE]
 if __name__ == "queue":
@@ -39,6 +50,7 @@ if __name__ == "queue":
 
 import argparse
 import asyncio
+import json
 import math
 import os
 import pstats
@@ -46,14 +58,15 @@ import signal
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import textwrap
+import threading
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 HOST = "127.0.0.1"
 SLEEP = 0.1
@@ -66,22 +79,86 @@ LATENCY_TARGET_MS = 3.0    # median
 START_TIMEOUT = 30.0
 
 SERVER_SCRIPT = textwrap.dedent('''
-    """A niceface app for bench/queue.py; configured by BENCH_* environment variables."""
+    """A niceface app for bench/queue.py, configured by BENCH_* environment variables."""
+    import asyncio
+    import contextvars
     import cProfile
+    import gc
+    import json
     import os
+    import sys
     import time
 
     import niceface
 
+    SLEEP = float(os.environ["BENCH_SLEEP"])
+    trace_path = os.environ.get("BENCH_TRACE")
+    fn_spans = {}  # text -> (start, end) of the fn call, time.monotonic()
+    jobs = []      # one dict of time.monotonic() stamps per queued job
+    collections = []  # (start, seconds, generation) of every garbage collection while tracing
+
     def sleepy(text):
-        time.sleep(float(os.environ["BENCH_SLEEP"]))
+        started = time.monotonic()
+        time.sleep(SLEEP)
+        fn_spans[text] = (started, time.monotonic())
         return text
 
     def trivial(text):
         return text
 
-    fn = sleepy if float(os.environ["BENCH_SLEEP"]) > 0 else trivial
-    iface = niceface.Interface(fn, "text", "text")
+    if trace_path:  # wraps private JobQueue methods and pipeline.run: a diagnostic, not an API
+        from niceface.app import pipeline
+        from niceface.app.queue import JobQueue
+        current = contextvars.ContextVar("bench_job", default=None)
+        submitted = {}
+        plain_submit, plain_run, plain_pipeline = JobQueue.submit, JobQueue._run, pipeline.run
+
+        def submit(self, work, **options):
+            now = time.monotonic()
+            job = plain_submit(self, work, **options)
+            submitted[job.id] = now
+            return job
+
+        async def run(self, job):
+            record = {"worker": asyncio.current_task().get_name(), "started": time.monotonic()}
+            record["submitted"] = submitted.pop(job.id, record["started"])
+            token = current.set(record)  # copied into the task that runs the job's pipeline
+            try:
+                await plain_run(self, job)
+            finally:
+                current.reset(token)
+                record["finished"] = time.monotonic()
+                jobs.append(record)
+
+        async def traced_pipeline(iface, payloads, state=None):
+            record = current.get()
+            if record is not None:
+                record["text"], record["pipeline_start"] = payloads[0], time.monotonic()
+            try:
+                return await plain_pipeline(iface, payloads, state)
+            finally:
+                if record is not None:
+                    record["pipeline_end"] = time.monotonic()
+
+        JobQueue.submit, JobQueue._run, pipeline.run = submit, run, traced_pipeline
+
+        gc_started = [0.0]
+
+        def on_gc(phase, info):
+            if phase == "start":
+                gc_started[0] = time.monotonic()
+            else:
+                collections.append((gc_started[0], time.monotonic() - gc_started[0], info["generation"]))
+
+        gc.callbacks.append(on_gc)
+
+    iface = niceface.Interface(sleepy if SLEEP > 0 else trivial, "text", "text")
+    if os.environ.get("BENCH_SWITCH_INTERVAL"):
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
+    if os.environ.get("BENCH_GC_FREEZE") == "1":  # what launch() could do once the app is built
+        import nicegui, fastapi, uvicorn  # noqa: F401  (what launch() imports, to freeze them too)
+        gc.collect()
+        gc.freeze()
     profile_path = os.environ.get("BENCH_PROFILE")
     profiler = cProfile.Profile() if profile_path else None
     if profiler is not None:
@@ -96,54 +173,37 @@ SERVER_SCRIPT = textwrap.dedent('''
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(profile_path)
+        if trace_path:
+            for record in jobs:
+                record["fn_start"], record["fn_end"] = fn_spans.get(record.get("text"), (None, None))
+            with open(trace_path, "w") as out:
+                json.dump({"jobs": jobs, "gc": collections}, out)
 ''')
 
 
-@dataclass(frozen=True)
-class ThroughputRow:
-    label: str
-    k: int
-    clients: int
-    calls: int
-    seconds: float
-    client_cpu_ms: float
-    sleep: float = SLEEP
-
-    @property
-    def rate(self) -> float:
-        return self.calls / self.seconds
-
-    @property
-    def ideal(self) -> float | None:
-        return self.k / self.sleep if self.sleep else None
-
-    @property
-    def percent(self) -> float | None:
-        return 100 * self.rate / self.ideal if self.ideal else None
-
-    @property
-    def ceiling(self) -> float | None:
-        """% of ideal that ceil(calls / k) rounds of ``sleep`` allow."""
-        if not self.ideal:
-            return None
-        return 100 * self.calls / (math.ceil(self.calls / self.k) * self.sleep) / self.ideal
-
-
-@dataclass(frozen=True)
-class LatencyRow:
-    label: str
-    samples_ms: list[float]
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.samples_ms)
-
-    @property
-    def p90(self) -> float:
-        return statistics.quantiles(self.samples_ms, n=10)[-1]
-
-
 # ---- server processes ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Served:
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far (all its threads)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a server records besides serving (a cProfile, a queue trace: file paths), and
+    experiments on its runtime (gc.freeze() before launch, the GIL switch interval)."""
+
+    profile: Path | None = None
+    trace: Path | None = None
+    gc_freeze: bool = False
+    switch_interval: float | None = None
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
@@ -151,26 +211,31 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: Path, *, queue: bool, k: int, sleep: float, profile: Path | None = None) -> Iterator[str]:
-    """A server process for one case; yields its base URL, stops it however the block ends."""
+def server(script: Path, *, queue: bool, k: int, sleep: float, options: Options = Options()) -> Iterator[Served]:
+    """A server process for one case; yields its URL and pid, stops it however the block ends."""
     port = free_port()
     env = {**os.environ, "NICEFACE_INBROWSER": "0", "BENCH_PORT": str(port), "BENCH_QUEUE": "1" if queue else "0",
            "BENCH_K": str(k), "BENCH_SLEEP": str(sleep)}
-    if profile is not None:
-        env["BENCH_PROFILE"] = str(profile)
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, str(script)], env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://{HOST}:{port}"
-    try:
-        wait_for_200(url, process, log)
-        yield url
-    finally:
-        stop(process)
-        log.close()
+    if options.profile is not None:
+        env["BENCH_PROFILE"] = str(options.profile)
+    if options.trace is not None:
+        env["BENCH_TRACE"] = str(options.trace)
+    if options.gc_freeze:
+        env["BENCH_GC_FREEZE"] = "1"
+    if options.switch_interval is not None:
+        env["BENCH_SWITCH_INTERVAL"] = str(options.switch_interval)
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen([sys.executable, str(script)], env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://{HOST}:{port}"
+            wait_for_200(url, process, log)
+            yield Served(url, process.pid)
+        finally:
+            stop(process)
 
 
 def wait_for_200(url: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
-    import httpx  # here, not at the top: see the note on the name of this file
+    import httpx
 
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
@@ -187,7 +252,7 @@ def wait_for_200(url: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> 
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGINT (a graceful uvicorn shutdown that lets a profile be written), then kill."""
+    """SIGINT (uvicorn shuts down gracefully, so a profile or trace gets written), then kill."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
@@ -198,26 +263,53 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 # ---- clients -----------------------------------------------------------------------------------
-async def load(url: str, clients: int, calls_per_client: int) -> tuple[float, float]:
-    """Wall seconds and client CPU seconds for ``clients`` concurrent callers, each making
-    ``calls_per_client`` calls in a row (after one untimed call that opens its connection)."""
+@dataclass(frozen=True)
+class Load:
+    """One timed load: its monotonic bounds and CPU seconds on either side."""
+
+    begin: float
+    end: float
+    client_cpu: float
+    server_cpu: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.begin
+
+
+async def load(served: Served, clients: int, calls_per_client: int, *, shared_pool: bool = False,
+               tag: str = "") -> Load:
+    """``clients`` concurrent callers, each making ``calls_per_client`` calls in a row after one
+    untimed call that opens its keep-alive connection. Each caller has its own AsyncClient,
+    or with ``shared_pool`` all share one with a pool of 100 connections. Texts sent are
+    unique per ``tag``, so that a server's trace can tell the calls apart."""
     import httpx
 
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=120.0) as client:
-        async def call(text: str) -> None:
-            response = await client.post("/api/predict", json={"data": [text]})
-            response.raise_for_status()
-            assert response.json()["data"] == [text], response.text
+    def new_client(connections: int) -> httpx.AsyncClient:
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        return httpx.AsyncClient(base_url=served.url, limits=limits, timeout=120.0)
 
-        async def caller(number: int) -> None:
-            for index in range(calls_per_client):
-                await call(f"{number}-{index}")
+    pool = [new_client(100)] if shared_pool else [new_client(1) for _ in range(clients)]
 
-        await asyncio.gather(*(call(f"warm-{number}") for number in range(clients)))
-        cpu, begin = time.process_time(), time.perf_counter()
+    async def call(client: httpx.AsyncClient, text: str) -> None:
+        response = await client.post("/api/predict", json={"data": [text]})
+        response.raise_for_status()
+        assert response.json()["data"] == [text], response.text
+
+    async def caller(number: int) -> None:
+        client = pool[number % len(pool)]
+        for index in range(calls_per_client):
+            await call(client, f"{tag}{number}-{index}")
+
+    try:
+        await asyncio.gather(*(call(pool[number % len(pool)], f"{tag}warm-{number}") for number in range(clients)))
+        server_cpu, client_cpu, begin = served.cpu_seconds(), time.process_time(), time.monotonic()
         await asyncio.gather(*(caller(number) for number in range(clients)))
-        return time.perf_counter() - begin, time.process_time() - cpu
+        end = time.monotonic()
+        return Load(begin, end, time.process_time() - client_cpu, served.cpu_seconds() - server_cpu)
+    finally:
+        for client in pool:
+            await client.aclose()
 
 
 def round_trips(url: str, calls: int, warmup: int) -> list[float]:
@@ -236,77 +328,278 @@ def round_trips(url: str, calls: int, warmup: int) -> list[float]:
     return samples
 
 
+def machine_floor(k: int, calls: int, sleep: float = SLEEP) -> float:
+    """Seconds that ``k`` bare threads take for ``calls`` sleeps of ``sleep`` s: a perfect
+    queue on this machine, now."""
+    lock, left = threading.Lock(), [calls]
+
+    def work() -> None:
+        while True:
+            with lock:
+                if left[0] == 0:
+                    return
+                left[0] -= 1
+            time.sleep(sleep)
+
+    threads = [threading.Thread(target=work) for _ in range(k)]
+    begin = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - begin
+
+
+# ---- results -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ThroughputRow:
+    label: str
+    k: int
+    clients: int
+    loads: list[Load]
+    floors: list[float]
+    sleep: float = SLEEP
+
+    @property
+    def calls(self) -> int:
+        return self.clients * CALLS_PER_CLIENT
+
+    @property
+    def best(self) -> Load:
+        return min(self.loads, key=lambda result: result.seconds)
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(result.seconds for result in self.loads)
+
+    @property
+    def ideal(self) -> float:
+        return self.k / self.sleep
+
+    def percent(self, seconds: float) -> float:
+        return 100 * self.calls / seconds / self.ideal
+
+    @property
+    def ceiling(self) -> float:
+        """% of ideal that ceil(calls / k) rounds of ``sleep`` allow."""
+        return self.percent(math.ceil(self.calls / self.k) * self.sleep)
+
+    def cpu_ms(self, side: str) -> float:
+        return 1000 * statistics.median(getattr(result, f"{side}_cpu") for result in self.loads) / self.calls
+
+
+@dataclass(frozen=True)
+class CapacityRow:
+    label: str
+    load: Load
+    calls: int
+
+
+@dataclass(frozen=True)
+class LatencyRow:
+    label: str
+    samples_ms: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples_ms)
+
+    def quantile(self, percent: int) -> float:
+        return statistics.quantiles(self.samples_ms, n=100)[percent - 1]
+
+
+#: the steps of one job's run, as (name, from stamp, to stamp) in the server's queue trace
+RUN_STEPS = (("to task", "started", "pipeline_start"),   # worker has the job -> its pipeline task runs
+             ("to thread", "pipeline_start", "fn_start"),  # run_in_executor -> a pool thread calls fn
+             ("fn", "fn_start", "fn_end"),               # time.sleep(0.1)
+             ("to loop", "fn_end", "pipeline_end"),      # fn returned -> the event loop resumes the task
+             ("settle", "pipeline_end", "finished"))     # -> the worker has settled the job
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Where the k x wall worker-seconds of one timed load went, from the server's queue trace:
+    ``parts`` in seconds summed over all jobs (the steps of RUN_STEPS, the fn split into the
+    asked-for sleep and the oversleep), then the workers' idle time; and the server's garbage
+    collections in the window (each stops every thread that wants the GIL)."""
+
+    k: int
+    jobs: int
+    worker_seconds: float
+    parts: dict[str, float]
+    inherent_tail: float  # the part of "tail" that no queue avoids (the last round is not full)
+    gc_pauses: list[tuple[float, int]]  # (seconds, generation)
+
+
+def breakdown(records: list[dict[str, Any]], collections: list[list[Any]], begin: float, end: float,
+              k: int, calls: int) -> Breakdown:
+    jobs = [job for job in records if begin <= job["submitted"] <= end]
+    parts: dict[str, float] = defaultdict(float)
+    for job in jobs:
+        for name, start, stop in RUN_STEPS:
+            if job.get(start) is not None and job.get(stop) is not None:
+                parts[name] += job[stop] - job[start]
+    parts["oversleep"] = parts.pop("fn", 0.0) - len(jobs) * SLEEP
+    parts = {"sleep 0.1 s": len(jobs) * SLEEP, **parts}
+    by_worker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for job in jobs:
+        by_worker[job["worker"]].append(job)
+    for name in ("hand-off", "start", "starved", "tail"):
+        parts[name] = 0.0
+    for worker_jobs in by_worker.values():
+        free_from = begin
+        for job in sorted(worker_jobs, key=lambda job: job["started"]):
+            waiting_from = max(free_from, job["submitted"])
+            idle = max(0.0, min(job["started"], waiting_from) - free_from)
+            parts["start" if free_from == begin else "starved"] += idle
+            parts["hand-off"] += max(0.0, job["started"] - waiting_from)
+            free_from = job["finished"]
+        parts["tail"] += max(0.0, end - free_from)
+    parts["tail"] += (k - len(by_worker)) * (end - begin)  # workers that got no job at all
+    pauses = [(seconds, generation) for started, seconds, generation in collections if begin <= started <= end]
+    return Breakdown(k, len(jobs), k * (end - begin), parts,
+                     k * math.ceil(calls / k) * SLEEP - calls * SLEEP, pauses)
+
+
 # ---- cases -------------------------------------------------------------------------------------
-def throughput(script: Path, label: str, k: int, clients: int, sleep: float, profile: Path | None) -> ThroughputRow:
-    with server(script, queue=True, k=k, sleep=sleep, profile=profile) as url:
-        seconds, cpu = asyncio.run(load(url, clients, CALLS_PER_CLIENT))
-    calls = clients * CALLS_PER_CLIENT
-    return ThroughputRow(label, k, clients, calls, seconds, 1000 * cpu / calls, sleep)
+def throughput(script: Path, label: str, k: int, clients: int, repeat: int,
+               options: Options) -> tuple[ThroughputRow, Breakdown | None]:
+    loads, floors = [], []
+    with server(script, queue=True, k=k, sleep=SLEEP, options=options) as served:
+        for run in range(repeat):
+            floors.append(machine_floor(k, clients * CALLS_PER_CLIENT))
+            loads.append(asyncio.run(load(served, clients, CALLS_PER_CLIENT, tag=f"run{run}:")))
+    row = ThroughputRow(label, k, clients, loads, floors)
+    if options.trace is None or not options.trace.exists():
+        return row, None
+    best = row.best
+    trace = json.loads(options.trace.read_text())
+    return row, breakdown(trace["jobs"], trace["gc"], best.begin, best.end, k, row.calls)
 
 
-def latency(script: Path, label: str, queue: bool, profile: Path | None) -> LatencyRow:
-    with server(script, queue=queue, k=1, sleep=0.0, profile=profile) as url:
-        return LatencyRow(label, round_trips(url, LATENCY_CALLS, LATENCY_WARMUP))
+def capacity(script: Path, label: str, shared_pool: bool, options: Options) -> CapacityRow:
+    with server(script, queue=True, k=32, sleep=0.0, options=options) as served:
+        result = asyncio.run(load(served, CLIENTS, CALLS_PER_CLIENT, shared_pool=shared_pool))
+    return CapacityRow(label, result, CLIENTS * CALLS_PER_CLIENT)
 
 
-def show_profile(path: Path, top: int = 25) -> None:
-    print(f"\n---- {path.name}: the server's main (event-loop) thread, by own time ----")
-    stats = pstats.Stats(str(path))
-    stats.strip_dirs().sort_stats("tottime").print_stats(top)
+def latency(script: Path, label: str, queue: bool, options: Options) -> LatencyRow:
+    with server(script, queue=queue, k=1, sleep=0.0, options=options) as served:
+        return LatencyRow(label, round_trips(served.url, LATENCY_CALLS, LATENCY_WARMUP))
 
 
-def print_throughput(rows: list[ThroughputRow]) -> None:
-    print("Throughput: POST /api/predict, fn sleeps 0.1 s, enable_queue=True, concurrency_count=k")
-    print(f"{'case':<20} {'k':>3} {'clients':>7} {'calls':>6} {'seconds':>8} {'calls/s':>8} {'ideal/s':>8} "
-          f"{'% ideal':>8} {'ceiling':>8} {'target':>7} {'client ms/call':>15}")
+# ---- printing ----------------------------------------------------------------------------------
+def print_throughput(rows: list[ThroughputRow], repeat: int) -> None:
+    print(f"Throughput: POST /api/predict, fn sleeps {SLEEP} s, enable_queue=True, concurrency_count=k; "
+          f"best and median of {repeat} runs")
+    print(f"{'case':<24} {'k':>3} {'calls':>5} {'best s':>7} {'median s':>8} {'calls/s':>8} {'ideal/s':>7} "
+          f"{'% ideal':>8} {'median':>7} {'ceiling':>7} {'floor':>7} {'target':>6} "
+          f"{'CPU ms/call client':>18} {'server':>6}")
     for row in rows:
-        ideal = f"{row.ideal:>8.1f}" if row.ideal else f"{'-':>8}"
-        percent = f"{row.percent:>7.1f}%" if row.percent is not None else f"{'-':>8}"
-        ceiling = f"{row.ceiling:>7.1f}%" if row.ceiling is not None else f"{'-':>8}"
-        verdict = ("ok" if row.percent >= THROUGHPUT_TARGET else "MISS") if row.percent is not None else "-"
-        print(f"{row.label:<20} {row.k:>3} {row.clients:>7} {row.calls:>6} {row.seconds:>8.3f} {row.rate:>8.1f} "
-              f"{ideal} {percent} {ceiling} {verdict:>7} {row.client_cpu_ms:>15.2f}")
-    print(f"each client makes {CALLS_PER_CLIENT} calls in a row; target >= {THROUGHPUT_TARGET:.0f}% of ideal "
-          "(Gradio 6 here: 89% at k=8, 61% at k=32)")
+        best = row.best.seconds
+        verdict = "ok" if row.percent(best) >= THROUGHPUT_TARGET else "MISS"
+        print(f"{row.label:<24} {row.k:>3} {row.calls:>5} {best:>7.3f} {row.median_seconds:>8.3f} "
+              f"{row.calls / best:>8.1f} {row.ideal:>7.0f} {row.percent(best):>7.1f}% "
+              f"{row.percent(row.median_seconds):>6.1f}% {row.ceiling:>6.1f}% {row.percent(min(row.floors)):>6.1f}% "
+              f"{verdict:>6} {row.cpu_ms('client'):>18.2f} {row.cpu_ms('server'):>6.2f}")
+    print(f"{CLIENTS} clients (own keep-alive httpx.AsyncClient each) x {CALLS_PER_CLIENT} calls in a row; "
+          f"target >= {THROUGHPUT_TARGET:.0f}% of ideal (Gradio 6 here: 89% at k=8, 61% at k=32);\n"
+          "ceiling: ceil(calls/k) full rounds; floor: k bare threads sleeping through the same calls")
+
+
+def print_capacity(rows: list[CapacityRow]) -> None:
+    print(f"\nClient capacity: fn = lambda x: x, k = 32, {CLIENTS} clients x {CALLS_PER_CLIENT} calls")
+    print(f"{'client':<40} {'seconds':>8} {'calls/s':>8} {'CPU ms/call client':>18} {'server':>6}")
+    for row in rows:
+        result = row.load
+        print(f"{row.label:<40} {result.seconds:>8.3f} {row.calls / result.seconds:>8.1f} "
+              f"{1000 * result.client_cpu / row.calls:>18.2f} {1000 * result.server_cpu / row.calls:>6.2f}")
 
 
 def print_latency(rows: list[LatencyRow]) -> None:
     print(f"\nLatency: fn = lambda x: x, {LATENCY_CALLS} sequential calls on one keep-alive httpx.Client "
           f"after {LATENCY_WARMUP} warm-up calls")
-    print(f"{'case':<24} {'median ms':>10} {'p90 ms':>8} {'min ms':>8} {'target':>7}")
+    print(f"{'case':<24} {'median ms':>10} {'p90 ms':>8} {'p99 ms':>8} {'min ms':>8} {'max ms':>8} {'target':>7}")
     for row in rows:
         verdict = "ok" if row.median <= LATENCY_TARGET_MS else "MISS"
-        print(f"{row.label:<24} {row.median:>10.2f} {row.p90:>8.2f} {min(row.samples_ms):>8.2f} {verdict:>7}")
+        print(f"{row.label:<24} {row.median:>10.2f} {row.quantile(90):>8.2f} {row.quantile(99):>8.2f} "
+              f"{min(row.samples_ms):>8.2f} {max(row.samples_ms):>8.2f} {verdict:>7}")
     print(f"target: median <= {LATENCY_TARGET_MS:.0f} ms")
+
+
+def print_breakdowns(breakdowns: list[Breakdown]) -> None:
+    print("\nWhere the workers' time went (best run, from a trace of the server's queue):")
+    for item in breakdowns:
+        print(f"k = {item.k}, {item.jobs} jobs, k x wall = {item.worker_seconds:.3f} worker-s")
+        for name, seconds in item.parts.items():
+            share = 100 * seconds / item.worker_seconds
+            print(f"    {name:<12} {share:>6.2f}%  {1000 * seconds / item.jobs:>7.3f} ms/job")
+        inherent = 100 * item.inherent_tail / item.worker_seconds
+        print(f"    {'(inherent tail':<12} {inherent:>6.2f}%: the last round is not full)")
+        full = [seconds for seconds, generation in item.gc_pauses if generation == 2]
+        print(f"    garbage collections: {len(item.gc_pauses)}, {1000 * sum(s for s, _ in item.gc_pauses):.1f} ms "
+              f"in all; full (gen 2): {len(full)}, {1000 * sum(full):.1f} ms, longest "
+              f"{1000 * max(full, default=0.0):.1f} ms")
+    print("to task: worker has the job -> its pipeline task runs; to thread: run_in_executor -> fn called;\n"
+          "oversleep: time.sleep lasting longer than asked (OS wake-up, then the GIL); to loop: fn returned\n"
+          "-> task resumed; settle: -> job settled; hand-off: a job waited while its worker was free;\n"
+          "start: until a worker's first job (the clients' first requests); starved: the worker was free and\n"
+          "nothing was queued (responses and next requests in flight); tail: after a worker's last job")
+
+
+def show_profile(path: Path, top: int = 25) -> None:
+    print(f"\n---- {path.name}: the server's main (event-loop) thread, by own time ----")
+    pstats.Stats(str(path)).strip_dirs().sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--full", action="store_true", help="k = 1 with 50 clients (50 s) instead of 5")
-    parser.add_argument("--profile", type=Path, metavar="DIR", help="cProfile each server into DIR")
     parser.add_argument("--ks", type=int, nargs="+", default=[1, 8, 32], help="queue sizes (default 1 8 32)")
-    options = parser.parse_args()
-    if options.profile is not None:
-        options.profile.mkdir(parents=True, exist_ok=True)
-
-    def profile(name: str) -> Path | None:
-        return options.profile / f"{name}.prof" if options.profile is not None else None
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per k (default 3)")
+    parser.add_argument("--full", action="store_true", help="k = 1 with 50 clients (50 s a run) instead of 5")
+    parser.add_argument("--explain", action="store_true", help="trace the queue: where the workers' time went")
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="cProfile each server into DIR/<case>.prof")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="experiment: servers call gc.freeze() before launch (as launch() could)")
+    parser.add_argument("--switch-interval", type=float, metavar="S",
+                        help="experiment: servers call sys.setswitchinterval(S) (default 0.005)")
+    args = parser.parse_args()
+    print(f"load average before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])} "
+          f"on {os.cpu_count()} CPUs", flush=True)
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="niceface-bench-") as folder:
         script = Path(folder) / "server.py"
         script.write_text(SERVER_SCRIPT)
-        rows = []
-        for k in options.ks:
-            clients = 5 if k == 1 and not options.full else CLIENTS
-            label = f"sleep 0.1 s" + (" (5 clients)" if clients != CLIENTS else "")
-            rows.append(throughput(script, label, k, clients, SLEEP, profile(f"throughput-k{k}")))
-        rows.append(throughput(script, "trivial fn (client)", 32, CLIENTS, 0.0, profile("trivial-k32")))
-        print_throughput(rows)
-        print_latency([latency(script, "with queue (k=1)", True, profile("latency-queue")),
-                       latency(script, "without queue", False, profile("latency-noqueue"))])
-    if options.profile is not None:
-        for path in sorted(options.profile.glob("*.prof")):
+
+        def options(name: str) -> Options:
+            return Options(profile=args.profile / f"{name}.prof" if args.profile is not None else None,
+                           trace=Path(folder) / f"{name}.json" if args.explain else None,
+                           gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
+
+        rows, breakdowns = [], []
+        for k in args.ks:
+            clients = 5 if k == 1 and not args.full else CLIENTS
+            label = f"sleep {SLEEP} s" + (f", {clients} clients" if clients != CLIENTS else "")
+            row, explained = throughput(script, label, k, clients, args.repeat, options(f"throughput-k{k}"))
+            rows.append(row)
+            if explained is not None:
+                breakdowns.append(explained)
+        plain = Options(gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
+        capacities = [capacity(script, "own AsyncClient per client (as above)", False, plain),
+                      capacity(script, "one shared AsyncClient, 100 connections", True, plain)]
+        latencies = [latency(script, "with queue (k=1)", True, options("latency-queue")),
+                     latency(script, "without queue", False, options("latency-noqueue"))]
+    print_throughput(rows, args.repeat)
+    print_capacity(capacities)
+    print_latency(latencies)
+    if breakdowns:
+        print_breakdowns(breakdowns)
+    if args.profile is not None:
+        for path in sorted(args.profile.glob("*.prof")):
             show_profile(path)
+    print(f"\nload average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
 
 
 if __name__ == "__main__":
