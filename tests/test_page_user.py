@@ -24,7 +24,7 @@ async def test_submit_shows_output_and_clear_empties_it(user: User) -> None:
     inputs = list(user.find(ui.input).elements)
     inputs[0].set_value("abc")
     user.find("Submit").click()
-    await user.should_see("cba", retries=20)
+    await user.should_see("cba", retries=100)
     user.find("Clear").click()
     await user.should_not_see("cba")
 
@@ -36,7 +36,7 @@ async def test_error_is_shown_in_the_page(user: User) -> None:
     serve(gr.Interface(broken, "text", "text"))
     await user.open("/")
     user.find("Submit").click()
-    await user.should_see("Error: Nope, not that.", retries=20)
+    await user.should_see("Error: Nope, not that.", retries=100)
 
 
 @pytest.mark.nicegui_main_file("")

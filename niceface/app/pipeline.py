@@ -119,15 +119,23 @@ def _unbatch(iface: Interface, batched: Any) -> Any:
     return tuple(column[0] for column in batched)
 
 
+def _arguments(iface: Interface, payloads: list[Any], state: Any) -> list[Any]:
+    """Checked and preprocessed fn arguments from untrusted wire payloads."""
+    check_arity(iface, payloads, with_state=False)
+    check_wire(iface, payloads)
+    return preprocess(iface, payloads, state)
+
+
+def _result(iface: Interface, returned: Any, state: Any, started: float) -> Result:
+    out_payloads, new_state = postprocess(iface, split_outputs(iface, returned), state)
+    return Result(out_payloads, new_state, time.perf_counter() - started)
+
+
 def run_blocking(iface: Interface, payloads: list[Any], state: Any = None) -> Result:
     """One run from wire payloads, entirely in the calling thread."""
     started = time.perf_counter()
-    check_arity(iface, payloads, with_state=False)
-    check_wire(iface, payloads)
-    args = preprocess(iface, payloads, state)
-    outputs = split_outputs(iface, call_fn(iface, args))
-    out_payloads, new_state = postprocess(iface, outputs, state)
-    return Result(out_payloads, new_state, time.perf_counter() - started)
+    args = _arguments(iface, payloads, state)
+    return _result(iface, call_fn(iface, args), state, started)
 
 
 async def run(iface: Interface, payloads: list[Any], state: Any = None) -> Result:
@@ -137,11 +145,7 @@ async def run(iface: Interface, payloads: list[Any], state: Any = None) -> Resul
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(executor(), run_blocking, iface, payloads, state)
     started = time.perf_counter()
-    check_arity(iface, payloads, with_state=False)
-    check_wire(iface, payloads)
-    args = preprocess(iface, payloads, state)
+    args = _arguments(iface, payloads, state)
     with failures(iface):
-        result = await iface.fn(*([[a] for a in args] if iface.batch else args))
-    outputs = split_outputs(iface, _unbatch(iface, result) if iface.batch else result)
-    out_payloads, new_state = postprocess(iface, outputs, state)
-    return Result(out_payloads, new_state, time.perf_counter() - started)
+        returned = await iface.fn(*([[a] for a in args] if iface.batch else args))
+    return _result(iface, _unbatch(iface, returned) if iface.batch else returned, state, started)
