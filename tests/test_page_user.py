@@ -21,8 +21,9 @@ async def test_submit_shows_output_and_clear_empties_it(user: User) -> None:
     serve(gr.Interface(lambda text: text[::-1], gr.Textbox(label="text"), gr.Textbox(label="result"), title="Reverse"))
     await user.open("/")
     await user.should_see("Reverse")
-    inputs = list(user.find(ui.input).elements)
-    inputs[0].set_value("abc")
+    # elements is a set: pick the input by its label, not by position
+    (text_input,) = [e for e in user.find(ui.input).elements if e.props.get("label") == "text"]
+    text_input.set_value("abc")
     user.find("Submit").click()
     await user.should_see("cba", retries=100)
     user.find("Clear").click()
