@@ -80,8 +80,6 @@ START_TIMEOUT = 30.0
 
 SERVER_SCRIPT = textwrap.dedent('''
     """A niceface app for bench/queue.py, configured by BENCH_* environment variables."""
-    import asyncio
-    import contextvars
     import cProfile
     import gc
     import json
@@ -106,12 +104,13 @@ SERVER_SCRIPT = textwrap.dedent('''
     def trivial(text):
         return text
 
-    if trace_path:  # wraps private JobQueue methods and pipeline.run: a diagnostic, not an API
+    if trace_path:  # wraps private JobQueue methods and pipeline.run_blocking: a diagnostic, not an API
+        import threading
         from niceface.app import pipeline
         from niceface.app.queue import JobQueue
-        current = contextvars.ContextVar("bench_job", default=None)
-        submitted = {}
-        plain_submit, plain_run, plain_pipeline = JobQueue.submit, JobQueue._run, pipeline.run
+        submitted = {}       # job id -> when submitted
+        pipeline_spans = {}  # text -> (thread name, start, end) of pipeline.run_blocking
+        plain_submit, plain_ended, plain_blocking = JobQueue.submit, JobQueue._ended, pipeline.run_blocking
 
         def submit(self, work, **options):
             now = time.monotonic()
@@ -119,28 +118,20 @@ SERVER_SCRIPT = textwrap.dedent('''
             submitted[job.id] = now
             return job
 
-        async def run(self, job):
-            record = {"worker": asyncio.current_task().get_name(), "started": time.monotonic()}
-            record["submitted"] = submitted.pop(job.id, record["started"])
-            token = current.set(record)  # copied into the task that runs the job's pipeline
+        def traced_blocking(iface, payloads, state=None):
+            begin = time.monotonic()
             try:
-                await plain_run(self, job)
+                return plain_blocking(iface, payloads, state)
             finally:
-                current.reset(token)
-                record["finished"] = time.monotonic()
-                jobs.append(record)
+                pipeline_spans[payloads[0]] = (threading.current_thread().name, begin, time.monotonic())
 
-        async def traced_pipeline(iface, payloads, state=None):
-            record = current.get()
-            if record is not None:
-                record["text"], record["pipeline_start"] = payloads[0], time.monotonic()
-            try:
-                return await plain_pipeline(iface, payloads, state)
-            finally:
-                if record is not None:
-                    record["pipeline_end"] = time.monotonic()
+        def ended(self, job, value, error, duration, following):
+            record = {"submitted": submitted.pop(job.id, job.started_at), "started": job.started_at,
+                      "text": value.payloads[0] if error is None else None, "finished": time.monotonic()}
+            jobs.append(record)
+            return plain_ended(self, job, value, error, duration, following)
 
-        JobQueue.submit, JobQueue._run, pipeline.run = submit, run, traced_pipeline
+        JobQueue.submit, JobQueue._ended, pipeline.run_blocking = submit, ended, traced_blocking
 
         gc_started = [0.0]
 
@@ -176,6 +167,8 @@ SERVER_SCRIPT = textwrap.dedent('''
         if trace_path:
             for record in jobs:
                 record["fn_start"], record["fn_end"] = fn_spans.get(record.get("text"), (None, None))
+                record["worker"], record["pipeline_start"], record["pipeline_end"] = \
+                    pipeline_spans.get(record.get("text"), (None, None, None))
             with open(trace_path, "w") as out:
                 json.dump({"jobs": jobs, "gc": collections}, out)
 ''')
@@ -277,29 +270,70 @@ class Load:
         return self.end - self.begin
 
 
-async def load(served: Served, clients: int, calls_per_client: int, *, shared_pool: bool = False,
+class RawClient:
+    """One keep-alive HTTP/1.1 connection that speaks just enough to POST JSON and read the
+    answer: a lean client, so that a load measures the server rather than the client's own CPU
+    (about 0.1 ms a call, against httpx's 0.6 on this machine, with both on the same 2 cores)."""
+
+    def __init__(self, url: str) -> None:
+        self.host, _, port = url.removeprefix("http://").partition(":")
+        self.port = int(port)
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, text: str) -> Any:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        body = json.dumps({"data": [text]}).encode()
+        self.writer.write(b"POST /api/predict HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
+                          b"Content-Length: %d\r\n\r\n%s" % (self.host.encode(), self.port, len(body), body))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length:"))
+        answer = await self.reader.readexactly(length)
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}: {answer.decode()}")
+        return json.loads(answer)["data"]
+
+    async def aclose(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def load(served: Served, clients: int, calls_per_client: int, *, client: str = "httpx",
                tag: str = "") -> Load:
     """``clients`` concurrent callers, each making ``calls_per_client`` calls in a row after one
-    untimed call that opens its keep-alive connection. Each caller has its own AsyncClient,
-    or with ``shared_pool`` all share one with a pool of 100 connections. Texts sent are
-    unique per ``tag``, so that a server's trace can tell the calls apart."""
+    untimed call that opens its keep-alive connection. ``client``: "httpx" (each caller its own
+    AsyncClient), "shared" (one AsyncClient, a pool of 100 connections) or "raw" (each caller
+    its own RawClient). Texts sent are unique per ``tag``, so that a server's trace can tell
+    the calls apart."""
     import httpx
 
     def new_client(connections: int) -> httpx.AsyncClient:
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
         return httpx.AsyncClient(base_url=served.url, limits=limits, timeout=120.0)
 
-    pool = [new_client(100)] if shared_pool else [new_client(1) for _ in range(clients)]
+    pool: list[Any]
+    if client == "raw":
+        pool = [RawClient(served.url) for _ in range(clients)]
+    else:
+        pool = [new_client(100)] if client == "shared" else [new_client(1) for _ in range(clients)]
 
-    async def call(client: httpx.AsyncClient, text: str) -> None:
-        response = await client.post("/api/predict", json={"data": [text]})
-        response.raise_for_status()
-        assert response.json()["data"] == [text], response.text
+    async def call(connection: Any, text: str) -> None:
+        if isinstance(connection, RawClient):
+            data = await connection.post(text)
+        else:
+            response = await connection.post("/api/predict", json={"data": [text]})
+            response.raise_for_status()
+            data = response.json()["data"]
+        assert data == [text], data
 
     async def caller(number: int) -> None:
-        client = pool[number % len(pool)]
+        connection = pool[number % len(pool)]
         for index in range(calls_per_client):
-            await call(client, f"{tag}{number}-{index}")
+            await call(connection, f"{tag}{number}-{index}")
 
     try:
         await asyncio.gather(*(call(pool[number % len(pool)], f"{tag}warm-{number}") for number in range(clients)))
@@ -308,8 +342,8 @@ async def load(served: Served, clients: int, calls_per_client: int, *, shared_po
         end = time.monotonic()
         return Load(begin, end, time.process_time() - client_cpu, served.cpu_seconds() - server_cpu)
     finally:
-        for client in pool:
-            await client.aclose()
+        for connection in pool:
+            await connection.aclose()
 
 
 def round_trips(url: str, calls: int, warmup: int) -> list[float]:
@@ -408,12 +442,12 @@ class LatencyRow:
         return statistics.quantiles(self.samples_ms, n=100)[percent - 1]
 
 
-#: the steps of one job's run, as (name, from stamp, to stamp) in the server's queue trace
-RUN_STEPS = (("to task", "started", "pipeline_start"),   # worker has the job -> its pipeline task runs
-             ("to thread", "pipeline_start", "fn_start"),  # run_in_executor -> a pool thread calls fn
-             ("fn", "fn_start", "fn_end"),               # time.sleep(0.1)
-             ("to loop", "fn_end", "pipeline_end"),      # fn returned -> the event loop resumes the task
-             ("settle", "pipeline_end", "finished"))     # -> the worker has settled the job
+#: the steps of one job's run, as (name, from stamp, to stamp) in the server's queue trace; the
+#: worker (a queue thread) is busy from "started" to "pipeline_end", then takes the next job
+RUN_STEPS = (("to thread", "started", "pipeline_start"),  # job started -> its thread runs the pipeline
+             ("preprocess", "pipeline_start", "fn_start"),  # checks and conversions before fn
+             ("fn", "fn_start", "fn_end"),                 # time.sleep(0.1)
+             ("postprocess", "fn_end", "pipeline_end"))    # conversions after fn; then the next job
 
 
 @dataclass(frozen=True)
@@ -429,11 +463,12 @@ class Breakdown:
     parts: dict[str, float]
     inherent_tail: float  # the part of "tail" that no queue avoids (the last round is not full)
     gc_pauses: list[tuple[float, int]]  # (seconds, generation)
+    settle_ms: float  # median: fn's thread done -> its caller's future settled on the loop
 
 
 def breakdown(records: list[dict[str, Any]], collections: list[list[Any]], begin: float, end: float,
               k: int, calls: int) -> Breakdown:
-    jobs = [job for job in records if begin <= job["submitted"] <= end]
+    jobs = [job for job in records if begin <= job["submitted"] <= end and job.get("worker") is not None]
     parts: dict[str, float] = defaultdict(float)
     for job in jobs:
         for name, start, stop in RUN_STEPS:
@@ -453,22 +488,23 @@ def breakdown(records: list[dict[str, Any]], collections: list[list[Any]], begin
             idle = max(0.0, min(job["started"], waiting_from) - free_from)
             parts["start" if free_from == begin else "starved"] += idle
             parts["hand-off"] += max(0.0, job["started"] - waiting_from)
-            free_from = job["finished"]
+            free_from = job["pipeline_end"]
         parts["tail"] += max(0.0, end - free_from)
     parts["tail"] += (k - len(by_worker)) * (end - begin)  # workers that got no job at all
     pauses = [(seconds, generation) for started, seconds, generation in collections if begin <= started <= end]
     return Breakdown(k, len(jobs), k * (end - begin), parts,
-                     k * math.ceil(calls / k) * SLEEP - calls * SLEEP, pauses)
+                     k * math.ceil(calls / k) * SLEEP - calls * SLEEP, pauses,
+                     1000 * statistics.median(job["finished"] - job["pipeline_end"] for job in jobs))
 
 
 # ---- cases -------------------------------------------------------------------------------------
-def throughput(script: Path, label: str, k: int, clients: int, repeat: int,
-               options: Options) -> tuple[ThroughputRow, Breakdown | None]:
+def throughput(script: Path, label: str, k: int, clients: int, repeat: int, options: Options,
+               client: str) -> tuple[ThroughputRow, Breakdown | None]:
     loads, floors = [], []
     with server(script, queue=True, k=k, sleep=SLEEP, options=options) as served:
         for run in range(repeat):
             floors.append(machine_floor(k, clients * CALLS_PER_CLIENT))
-            loads.append(asyncio.run(load(served, clients, CALLS_PER_CLIENT, tag=f"run{run}:")))
+            loads.append(asyncio.run(load(served, clients, CALLS_PER_CLIENT, client=client, tag=f"run{run}:")))
     row = ThroughputRow(label, k, clients, loads, floors)
     if options.trace is None or not options.trace.exists():
         return row, None
@@ -477,9 +513,9 @@ def throughput(script: Path, label: str, k: int, clients: int, repeat: int,
     return row, breakdown(trace["jobs"], trace["gc"], best.begin, best.end, k, row.calls)
 
 
-def capacity(script: Path, label: str, shared_pool: bool, options: Options) -> CapacityRow:
+def capacity(script: Path, label: str, client: str, options: Options) -> CapacityRow:
     with server(script, queue=True, k=32, sleep=0.0, options=options) as served:
-        result = asyncio.run(load(served, CLIENTS, CALLS_PER_CLIENT, shared_pool=shared_pool))
+        result = asyncio.run(load(served, CLIENTS, CALLS_PER_CLIENT, client=client))
     return CapacityRow(label, result, CLIENTS * CALLS_PER_CLIENT)
 
 
@@ -492,7 +528,7 @@ def latency(script: Path, label: str, queue: bool, options: Options) -> LatencyR
 def print_throughput(rows: list[ThroughputRow], repeat: int) -> None:
     print(f"Throughput: POST /api/predict, fn sleeps {SLEEP} s, enable_queue=True, concurrency_count=k; "
           f"best and median of {repeat} runs")
-    print(f"{'case':<24} {'k':>3} {'calls':>5} {'best s':>7} {'median s':>8} {'calls/s':>8} {'ideal/s':>7} "
+    print(f"{'client, load':<24} {'k':>3} {'calls':>5} {'best s':>7} {'median s':>8} {'calls/s':>8} {'ideal/s':>7} "
           f"{'% ideal':>8} {'median':>7} {'ceiling':>7} {'floor':>7} {'target':>6} "
           f"{'CPU ms/call client':>18} {'server':>6}")
     for row in rows:
@@ -502,7 +538,7 @@ def print_throughput(rows: list[ThroughputRow], repeat: int) -> None:
               f"{row.calls / best:>8.1f} {row.ideal:>7.0f} {row.percent(best):>7.1f}% "
               f"{row.percent(row.median_seconds):>6.1f}% {row.ceiling:>6.1f}% {row.percent(min(row.floors)):>6.1f}% "
               f"{verdict:>6} {row.cpu_ms('client'):>18.2f} {row.cpu_ms('server'):>6.2f}")
-    print(f"{CLIENTS} clients (own keep-alive httpx.AsyncClient each) x {CALLS_PER_CLIENT} calls in a row; "
+    print(f"each client its own keep-alive connection (httpx.AsyncClient or RawClient), {CALLS_PER_CLIENT} calls in a row; "
           f"target >= {THROUGHPUT_TARGET:.0f}% of ideal (Gradio 6 here: 89% at k=8, 61% at k=32);\n"
           "ceiling: ceil(calls/k) full rounds; floor: k bare threads sleeping through the same calls")
 
@@ -527,24 +563,26 @@ def print_latency(rows: list[LatencyRow]) -> None:
     print(f"target: median <= {LATENCY_TARGET_MS:.0f} ms")
 
 
-def print_breakdowns(breakdowns: list[Breakdown]) -> None:
+def print_breakdowns(breakdowns: list[tuple[str, Breakdown]]) -> None:
     print("\nWhere the workers' time went (best run, from a trace of the server's queue):")
-    for item in breakdowns:
-        print(f"k = {item.k}, {item.jobs} jobs, k x wall = {item.worker_seconds:.3f} worker-s")
+    for label, item in breakdowns:
+        print(f"{label}: k = {item.k}, {item.jobs} jobs, k x wall = {item.worker_seconds:.3f} worker-s")
         for name, seconds in item.parts.items():
             share = 100 * seconds / item.worker_seconds
             print(f"    {name:<12} {share:>6.2f}%  {1000 * seconds / item.jobs:>7.3f} ms/job")
         inherent = 100 * item.inherent_tail / item.worker_seconds
         print(f"    {'(inherent tail':<12} {inherent:>6.2f}%: the last round is not full)")
+        print(f"    off the workers' path: the loop settles a finished job {item.settle_ms:.3f} ms (median) "
+              "after its thread is done")
         full = [seconds for seconds, generation in item.gc_pauses if generation == 2]
         print(f"    garbage collections: {len(item.gc_pauses)}, {1000 * sum(s for s, _ in item.gc_pauses):.1f} ms "
               f"in all; full (gen 2): {len(full)}, {1000 * sum(full):.1f} ms, longest "
               f"{1000 * max(full, default=0.0):.1f} ms")
-    print("to task: worker has the job -> its pipeline task runs; to thread: run_in_executor -> fn called;\n"
-          "oversleep: time.sleep lasting longer than asked (OS wake-up, then the GIL); to loop: fn returned\n"
-          "-> task resumed; settle: -> job settled; hand-off: a job waited while its worker was free;\n"
-          "start: until a worker's first job (the clients' first requests); starved: the worker was free and\n"
-          "nothing was queued (responses and next requests in flight); tail: after a worker's last job")
+    print("to thread: the job started -> its queue thread entered the pipeline (the worker's hand-over\n"
+          "for a thread's first job; ~0 when a thread goes straight on to the next); oversleep: time.sleep\n"
+          "lasting longer than asked (OS wake-up, then the GIL); hand-off: a job waited while its worker\n"
+          "was free; start: until a worker's first job (the clients' first requests); starved: the worker\n"
+          "was free and nothing was queued; tail: after a worker's last job")
 
 
 def show_profile(path: Path, top: int = 25) -> None:
@@ -556,6 +594,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ks", type=int, nargs="+", default=[1, 8, 32], help="queue sizes (default 1 8 32)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per k (default 3)")
+    parser.add_argument("--clients", nargs="+", choices=["httpx", "raw"], default=["httpx", "raw"],
+                        help="client kinds for the throughput table (default both): httpx.AsyncClient, "
+                             "or RawClient (a lean HTTP/1.1 client, so that the client's CPU weighs less)")
     parser.add_argument("--full", action="store_true", help="k = 1 with 50 clients (50 s a run) instead of 5")
     parser.add_argument("--explain", action="store_true", help="trace the queue: where the workers' time went")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="cProfile each server into DIR/<case>.prof")
@@ -579,16 +620,19 @@ def main() -> None:
                            gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
 
         rows, breakdowns = [], []
-        for k in args.ks:
-            clients = 5 if k == 1 and not args.full else CLIENTS
-            label = f"sleep {SLEEP} s" + (f", {clients} clients" if clients != CLIENTS else "")
-            row, explained = throughput(script, label, k, clients, args.repeat, options(f"throughput-k{k}"))
-            rows.append(row)
-            if explained is not None:
-                breakdowns.append(explained)
+        for client in args.clients:
+            for k in args.ks:
+                clients = 5 if k == 1 and not args.full else CLIENTS
+                label = f"{client}, {clients} clients"
+                row, explained = throughput(script, label, k, clients, args.repeat,
+                                            options(f"throughput-k{k}-{client}"), client)
+                rows.append(row)
+                if explained is not None:
+                    breakdowns.append((label, explained))
         plain = Options(gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
-        capacities = [capacity(script, "own AsyncClient per client (as above)", False, plain),
-                      capacity(script, "one shared AsyncClient, 100 connections", True, plain)]
+        capacities = [capacity(script, "httpx: own AsyncClient per client", "httpx", plain),
+                      capacity(script, "shared: one AsyncClient, 100 connections", "shared", plain),
+                      capacity(script, "raw: own RawClient per client", "raw", plain)]
         latencies = [latency(script, "with queue (k=1)", True, options("latency-queue")),
                      latency(script, "without queue", False, options("latency-noqueue"))]
     print_throughput(rows, args.repeat)

@@ -28,9 +28,12 @@ def test_predict_answers_with_data_and_duration(text_app):
 
 def test_bad_json_is_a_422(text_app):
     response = predict(text_app, None, content=b"{not json", headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert predict(text_app, {"values": ["x"]}).status_code == 422  # no "data"
-    assert predict(text_app, {"data": "x"}).status_code == 422  # not a list
+    assert response.status_code == 422 and response.json()["detail"].startswith("the body is not valid JSON")
+    for body in ({"values": ["x"]}, {"data": "x"}, ["x"]):  # no "data"; not a list; not an object
+        response = predict(text_app, body)
+        assert response.status_code == 422 and '{"data": [one value per input]}' in response.json()["detail"]
+    not_utf8 = predict(text_app, None, content=b'{"data": ["\xff"]}', headers={"content-type": "application/json"})
+    assert not_utf8.status_code == 422
 
 
 def test_wrong_arity_and_wrong_type_are_422_with_a_message(text_app):
@@ -48,7 +51,10 @@ def test_fn_error_is_a_500_with_the_message_and_the_server_keeps_serving(text_ap
 
 def test_openapi_docs_are_served(text_app):
     schema = httpx.get(text_app.url + "openapi.json").json()
-    assert "/api/predict" in schema["paths"]
+    post = schema["paths"]["/api/predict"]["post"]
+    body = post["requestBody"]["content"]["application/json"]["schema"]
+    assert body["required"] == ["data"] and body["properties"]["data"]["type"] == "array"
+    assert "200" in post["responses"] and "503" in post["responses"]
     assert httpx.get(text_app.url + "docs").status_code == 200
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
@@ -244,3 +245,121 @@ async def test_runs_through_the_pipeline_and_an_abandoned_sync_fn_frees_its_work
     assert result.payloads == ["QUICK"]
     assert time.monotonic() - begin < 0.5  # did not wait for the abandoned thread first
     await queue.stop()
+
+
+# ---- jobs that run in the queue's threads (sync fns) ----------------------------------------
+def sleeper(log: list[tuple[str, int]], name: str, seconds: float = 0.0):
+    def work() -> str:
+        log.append((name, threading.get_ident()))
+        time.sleep(seconds)
+        if name == "broken":
+            raise ZeroDivisionError("boom")
+        return name
+    return work
+
+
+async def test_thread_jobs_run_in_order_back_to_back_on_one_thread() -> None:
+    queue = JobQueue()
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    statuses: list[str] = []
+    jobs = [queue.submit(sleeper(ran, str(n), 0.02), in_thread=True,
+                         on_update=lambda status: statuses.append(status.kind)) for n in range(4)]
+    assert [await job for job in jobs] == ["0", "1", "2", "3"]
+    assert [name for name, _ in ran] == ["0", "1", "2", "3"]
+    assert len({thread for _, thread in ran}) == 1  # one thread took them one after another
+    assert threading.get_ident() not in {thread for _, thread in ran}  # never the event loop's
+    assert statuses.count("running") == 4 and statuses.count("done") == 4
+    assert all(job.status.kind == "done" and job.status.duration >= 0.02 for job in jobs)
+    assert queue.running == 0 and queue.waiting == 0
+    await queue.stop()
+
+
+async def test_thread_and_async_jobs_share_one_fifo_order() -> None:
+    queue = JobQueue()
+    queue.start()
+    ran: list[str] = []
+    order: list[str] = []
+
+    def threaded(name: str):
+        return lambda: (ran.append(name), time.sleep(0.01), name)[2]
+
+    jobs = [queue.submit(threaded("t1"), in_thread=True), queue.submit(recorder(ran, "a1", 0.01)),
+            queue.submit(threaded("t2"), in_thread=True), queue.submit(threaded("t3"), in_thread=True),
+            queue.submit(recorder(ran, "a2"))]
+    for job in jobs:
+        order.append(await job)
+    assert ran == order == ["t1", "a1", "t2", "t3", "a2"]
+    await queue.stop()
+
+
+async def test_k_threads_run_thread_jobs_concurrently() -> None:
+    queue = JobQueue(concurrency=4)
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    begin = time.monotonic()
+    assert await asyncio.gather(*(queue.submit(sleeper(ran, str(n), 0.2), in_thread=True) for n in range(8))) \
+        == [str(n) for n in range(8)]
+    assert 0.4 <= time.monotonic() - begin < 0.7  # two rounds of four
+    await queue.stop()
+
+
+async def test_a_cancelled_waiting_thread_job_never_runs() -> None:
+    queue = JobQueue()
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    first, second, third = (queue.submit(sleeper(ran, name, 0.05), in_thread=True) for name in "abc")
+    await asyncio.sleep(0.01)
+    assert second.cancel() is True
+    assert [await first, await third] == ["a", "c"]
+    assert [name for name, _ in ran] == ["a", "c"]
+    await queue.stop()
+
+
+async def test_a_thread_job_error_reaches_its_caller_and_the_thread_goes_on() -> None:
+    queue = JobQueue()
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    failing, fine = (queue.submit(sleeper(ran, name), in_thread=True) for name in ("broken", "fine"))
+    with pytest.raises(ZeroDivisionError, match="boom"):
+        await failing
+    assert failing.status.kind == "failed"
+    assert await fine == "fine"
+    await queue.stop()
+
+
+async def test_an_abandoned_thread_job_frees_its_worker_at_once() -> None:
+    queue = JobQueue()
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    slow = queue.submit(sleeper(ran, "slow", 0.5), in_thread=True)
+    quick = queue.submit(sleeper(ran, "quick"), in_thread=True)
+    await asyncio.sleep(0.05)
+    assert slow.status.kind == "running"
+    begin = time.monotonic()
+    assert slow.cancel() is True
+    assert await asyncio.wait_for(quick.result(), 1) == "quick"
+    assert time.monotonic() - begin < 0.3  # did not wait for the abandoned thread
+    assert ran[0][1] != ran[1][1]  # another thread took the next job
+    with pytest.raises(asyncio.CancelledError):
+        await slow
+    await asyncio.sleep(0.6)  # the abandoned thread ends unseen and takes nothing more
+    assert slow.status.kind == "cancelled" and queue.running == 0
+    await queue.stop()
+
+
+async def test_waiting_behind_thread_jobs_hear_positions_and_stop_cancels_them() -> None:
+    queue = JobQueue(concurrency=1)
+    queue.start()
+    ran: list[tuple[str, int]] = []
+    seen: dict[str, list[int]] = {"b": [], "c": []}
+    jobs = [queue.submit(sleeper(ran, name, 0.1), in_thread=True,
+                         on_update=lambda status, name=name: status.kind == "waiting" and seen[name].append(status.position))
+            for name in "abc"]
+    assert await jobs[0] == "a"
+    await asyncio.sleep(0.01)
+    assert seen == {"b": [1], "c": [2, 1]}  # the thread took b next: c moved up
+    assert jobs[1].status.kind == "running" and jobs[2].status.kind == "waiting"
+    await queue.stop()
+    assert [job.status.kind for job in jobs] == ["done", "cancelled", "cancelled"]
+    assert [name for name, _ in ran] == ["a", "b"]

@@ -71,8 +71,7 @@ class InterpretationView:
         queue = self.page.runner.queue
         if queue is None:
             return await loop.run_in_executor(pipeline.executor(), work)
-        job = queue.submit(lambda: loop.run_in_executor(pipeline.executor(), work), owner=self.page.client.id,
-                           on_update=self.page._on_queue_update)
+        job = queue.submit(work, in_thread=True, owner=self.page.client.id, on_update=self.page._on_queue_update)
         return await job.result()
 
     def _progress_bar(self) -> tuple[Any, Any]:

@@ -138,10 +138,14 @@ def run_blocking(iface: Interface, payloads: list[Any], state: Any = None) -> Re
     return _result(iface, call_fn(iface, args), state, started)
 
 
+def is_async(iface: Interface) -> bool:
+    return inspect.iscoroutinefunction(iface.fn)
+
+
 async def run(iface: Interface, payloads: list[Any], state: Any = None) -> Result:
     """One run from wire payloads (page, HTTP API): a sync fn and the conversions run in
     the thread pool so the event loop stays free; an async fn is awaited."""
-    if not inspect.iscoroutinefunction(iface.fn):
+    if not is_async(iface):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(executor(), run_blocking, iface, payloads, state)
     started = time.perf_counter()

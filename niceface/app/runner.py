@@ -31,8 +31,12 @@ class Runner:
         (so that a page can cancel it); ``on_update`` its position and progress."""
         if self.queue is None:
             return await pipeline.run(self.iface, payloads, state)
-        job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state),
-                                owner=owner, on_update=on_update)
+        if pipeline.is_async(self.iface):
+            job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state),
+                                    owner=owner, on_update=on_update)
+        else:  # a queue thread runs it, and the jobs behind it, without loop round trips
+            job = self.queue.submit(lambda: pipeline.run_blocking(self.iface, payloads, state),
+                                    in_thread=True, owner=owner, on_update=on_update)
         if on_job is not None:
             on_job(job)
         return await job.result()
