@@ -5,14 +5,18 @@ Each case starts a fresh server process bound to 127.0.0.1 on a free port,
 waits for HTTP 200 on "/", and stops it (SIGINT, then kill) in a ``finally``.
 
 1. Throughput, ``fn`` sleeping 0.1 s, k = 1, 8, 32 queue workers: 50 concurrent clients each
-   make 10 calls one after another, after one untimed warm-up call each; every client is its own
-   keep-alive ``httpx.AsyncClient`` (one shared AsyncClient pool costs ~4 ms of client CPU per
-   call at 50 connections, see the "client capacity" rows). The ideal is k / 0.1 s calls per
-   second; "ceiling" is what any queue can reach for the batch, ceil(calls / k) rounds of 0.1 s
-   (500 calls on 32 workers need 16 rounds: 97.7% of ideal); "floor" is what k bare threads
-   sleeping 0.1 s per call reach on this machine just before (the noise of a shared machine).
-   k = 1 uses 5 clients (50 calls, 5 s) unless ``--full``. Each case is repeated (``--repeat``,
-   on the same server); the verdict uses the best run.
+   make 10 calls one after another, after one untimed warm-up call each. Every client has its
+   own keep-alive connection, with two kinds of client: ``httpx.AsyncClient`` (~0.6 ms of client
+   CPU a call, on the same 2 cores as the server) and ``RawClient`` (a lean HTTP/1.1 client,
+   ~0.1 ms), so that the table shows what is the server's and what is the client's. (One shared
+   AsyncClient pool costs ~4 ms a call at 50 connections, see the "client capacity" rows.)
+   The ideal is k / 0.1 s calls per second; "ceiling" is what any queue can reach for the
+   batch, ceil(calls / k) rounds of 0.1 s (500 calls on 32 workers need 16 rounds: 97.7% of
+   ideal); "floor" is what k bare threads sleeping 0.1 s per call reach on this machine just
+   before (the noise of a shared machine); "steady" is the rate from the end of the first
+   round to the end of the last full one (no ramp-up, no partial last round). k = 1 uses 5
+   clients (50 calls, 5 s) unless ``--full``. Each case is repeated (``--repeat``, on the same
+   server); the verdict uses the best run.
 2. Client capacity: ``fn = lambda x: x``, k = 32, the same load; the most calls/s that server
    and client manage together, and CPU milliseconds per call on either side.
 3. Latency, ``fn = lambda x: x``: 500 sequential calls on one keep-alive httpx.Client after 50
@@ -23,7 +27,7 @@ waits for HTTP 200 on "/", and stops it (SIGINT, then kill) in a ``finally``.
                                            # server's garbage collections (a queue trace)
     python bench/queue.py --profile DIR    # also: cProfile of each server's event-loop thread
     python bench/queue.py --full --ks 1    # k = 1 with 50 clients (500 calls, 50 s a run)
-    python bench/queue.py --gc-freeze      # experiment: gc.freeze() in the server before launch
+    python bench/queue.py --clients raw    # only the lean client in the throughput table
     python bench/queue.py --switch-interval 0.0005   # experiment: a shorter GIL switch interval
 
 cProfile sees little of an asyncio server on uvloop (the loop's own C work is one lump);
@@ -146,10 +150,6 @@ SERVER_SCRIPT = textwrap.dedent('''
     iface = niceface.Interface(sleepy if SLEEP > 0 else trivial, "text", "text")
     if os.environ.get("BENCH_SWITCH_INTERVAL"):
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
-    if os.environ.get("BENCH_GC_FREEZE") == "1":  # what launch() could do once the app is built
-        import nicegui, fastapi, uvicorn  # noqa: F401  (what launch() imports, to freeze them too)
-        gc.collect()
-        gc.freeze()
     profile_path = os.environ.get("BENCH_PROFILE")
     profiler = cProfile.Profile() if profile_path else None
     if profiler is not None:
@@ -189,11 +189,10 @@ class Served:
 @dataclass(frozen=True)
 class Options:
     """What a server records besides serving (a cProfile, a queue trace: file paths), and
-    experiments on its runtime (gc.freeze() before launch, the GIL switch interval)."""
+    experiments on its runtime (the GIL switch interval)."""
 
     profile: Path | None = None
     trace: Path | None = None
-    gc_freeze: bool = False
     switch_interval: float | None = None
 
 
@@ -213,8 +212,6 @@ def server(script: Path, *, queue: bool, k: int, sleep: float, options: Options 
         env["BENCH_PROFILE"] = str(options.profile)
     if options.trace is not None:
         env["BENCH_TRACE"] = str(options.trace)
-    if options.gc_freeze:
-        env["BENCH_GC_FREEZE"] = "1"
     if options.switch_interval is not None:
         env["BENCH_SWITCH_INTERVAL"] = str(options.switch_interval)
     with tempfile.TemporaryFile() as log:
@@ -264,6 +261,7 @@ class Load:
     end: float
     client_cpu: float
     server_cpu: float
+    completions: list[float]  # time.monotonic() as each call's answer arrived, in order
 
     @property
     def seconds(self) -> float:
@@ -329,18 +327,21 @@ async def load(served: Served, clients: int, calls_per_client: int, *, client: s
             response.raise_for_status()
             data = response.json()["data"]
         assert data == [text], data
+        completions.append(time.monotonic())
 
     async def caller(number: int) -> None:
         connection = pool[number % len(pool)]
         for index in range(calls_per_client):
             await call(connection, f"{tag}{number}-{index}")
 
+    completions: list[float] = []
     try:
         await asyncio.gather(*(call(pool[number % len(pool)], f"{tag}warm-{number}") for number in range(clients)))
+        completions.clear()
         server_cpu, client_cpu, begin = served.cpu_seconds(), time.process_time(), time.monotonic()
         await asyncio.gather(*(caller(number) for number in range(clients)))
         end = time.monotonic()
-        return Load(begin, end, time.process_time() - client_cpu, served.cpu_seconds() - server_cpu)
+        return Load(begin, end, time.process_time() - client_cpu, served.cpu_seconds() - server_cpu, completions)
     finally:
         for connection in pool:
             await connection.aclose()
@@ -412,6 +413,16 @@ class ThroughputRow:
 
     def percent(self, seconds: float) -> float:
         return 100 * self.calls / seconds / self.ideal
+
+    def steady(self, result: Load) -> float | None:
+        """% of ideal between the end of the first round and the end of the last full one (the
+        k-th and the k*floor(calls/k)-th answers): the rate once the clients' first requests are
+        in, without the partial last round. None if there are fewer than three rounds."""
+        rounds = self.calls // self.k
+        if rounds < 3:
+            return None
+        first, last = result.completions[self.k - 1], result.completions[rounds * self.k - 1]
+        return 100 * (rounds - 1) * self.k / (last - first) / self.ideal
 
     @property
     def ceiling(self) -> float:
@@ -529,18 +540,21 @@ def print_throughput(rows: list[ThroughputRow], repeat: int) -> None:
     print(f"Throughput: POST /api/predict, fn sleeps {SLEEP} s, enable_queue=True, concurrency_count=k; "
           f"best and median of {repeat} runs")
     print(f"{'client, load':<24} {'k':>3} {'calls':>5} {'best s':>7} {'median s':>8} {'calls/s':>8} {'ideal/s':>7} "
-          f"{'% ideal':>8} {'median':>7} {'ceiling':>7} {'floor':>7} {'target':>6} "
+          f"{'% ideal':>8} {'median':>7} {'ceiling':>7} {'floor':>7} {'steady':>7} {'target':>6} "
           f"{'CPU ms/call client':>18} {'server':>6}")
     for row in rows:
         best = row.best.seconds
         verdict = "ok" if row.percent(best) >= THROUGHPUT_TARGET else "MISS"
+        steadies = [value for value in map(row.steady, row.loads) if value is not None]
+        steady = f"{statistics.median(steadies):.1f}%" if steadies else "-"
         print(f"{row.label:<24} {row.k:>3} {row.calls:>5} {best:>7.3f} {row.median_seconds:>8.3f} "
               f"{row.calls / best:>8.1f} {row.ideal:>7.0f} {row.percent(best):>7.1f}% "
               f"{row.percent(row.median_seconds):>6.1f}% {row.ceiling:>6.1f}% {row.percent(min(row.floors)):>6.1f}% "
-              f"{verdict:>6} {row.cpu_ms('client'):>18.2f} {row.cpu_ms('server'):>6.2f}")
+              f"{steady:>7} {verdict:>6} {row.cpu_ms('client'):>18.2f} {row.cpu_ms('server'):>6.2f}")
     print(f"each client its own keep-alive connection (httpx.AsyncClient or RawClient), {CALLS_PER_CLIENT} calls in a row; "
           f"target >= {THROUGHPUT_TARGET:.0f}% of ideal (Gradio 6 here: 89% at k=8, 61% at k=32);\n"
-          "ceiling: ceil(calls/k) full rounds; floor: k bare threads sleeping through the same calls")
+          "ceiling: ceil(calls/k) full rounds; floor: k bare threads sleeping through the same calls;\n"
+          "steady (median of the runs): from the end of the first round to the end of the last full one")
 
 
 def print_capacity(rows: list[CapacityRow]) -> None:
@@ -600,8 +614,6 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="k = 1 with 50 clients (50 s a run) instead of 5")
     parser.add_argument("--explain", action="store_true", help="trace the queue: where the workers' time went")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="cProfile each server into DIR/<case>.prof")
-    parser.add_argument("--gc-freeze", action="store_true",
-                        help="experiment: servers call gc.freeze() before launch (as launch() could)")
     parser.add_argument("--switch-interval", type=float, metavar="S",
                         help="experiment: servers call sys.setswitchinterval(S) (default 0.005)")
     args = parser.parse_args()
@@ -617,7 +629,7 @@ def main() -> None:
         def options(name: str) -> Options:
             return Options(profile=args.profile / f"{name}.prof" if args.profile is not None else None,
                            trace=Path(folder) / f"{name}.json" if args.explain else None,
-                           gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
+                           switch_interval=args.switch_interval)
 
         rows, breakdowns = [], []
         for client in args.clients:
@@ -629,7 +641,7 @@ def main() -> None:
                 rows.append(row)
                 if explained is not None:
                     breakdowns.append((label, explained))
-        plain = Options(gc_freeze=args.gc_freeze, switch_interval=args.switch_interval)
+        plain = Options(switch_interval=args.switch_interval)
         capacities = [capacity(script, "httpx: own AsyncClient per client", "httpx", plain),
                       capacity(script, "shared: one AsyncClient, 100 connections", "shared", plain),
                       capacity(script, "raw: own RawClient per client", "raw", plain)]
