@@ -8,6 +8,7 @@
     ├── ArityError (TypeError)    the number of values does not match the number of inputs
     ├── FunctionError             the wrapped fn raised; the original is the ``__cause__``
     ├── QueueFullError            the queue already holds ``max_size`` waiting jobs
+    ├── StorageError              a flag or credential file cannot be read or written
     └── MissingDependencyError    an optional extra is needed ("pip install 'niceface[interpret]'")
 
 ``Error`` is for user code: ``raise niceface.Error("message")`` inside fn shows exactly that
@@ -46,6 +47,10 @@ class FunctionError(NicefaceError):
 
 class QueueFullError(NicefaceError):
     """The queue holds ``max_size`` waiting jobs already."""
+
+
+class StorageError(NicefaceError):
+    """A store file (flags, credentials) cannot be read or written."""
 
 
 class MissingDependencyError(NicefaceError, ImportError):

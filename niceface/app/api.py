@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request, Response
@@ -12,6 +13,8 @@ from ..exceptions import ArityError, FunctionError, InputError, QueueFullError
 
 if TYPE_CHECKING:
     from .runner import Runner
+
+log = logging.getLogger(__name__)
 
 
 class PredictRequest(BaseModel):
@@ -53,6 +56,11 @@ def register(app: FastAPI, runner: Runner) -> None:
             return _error(503, str(error), {"Retry-After": "1"})
         except FunctionError as error:
             return _error(500, str(error) if runner.show_error else "fn raised an error")
+        if runner.flags_every_run:
+            try:
+                await runner.flag(body["data"], result.payloads)
+            except Exception:  # the answer still goes out; the log says why the flag did not
+                log.exception("allow_flagging='auto': could not store the flag of an API call")
         return JSONResponse({"data": result.payloads, "duration": result.duration})
 
 

@@ -92,7 +92,12 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     if enable_queue:
         from .queue import JobQueue
         queue = JobQueue(concurrency=concurrency_count, max_size=max_size)
-    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit)
+    flags = None
+    if iface.allow_flagging != "never":
+        from ..storage.flags import FlagStore
+        flags = FlagStore(iface.flagging_dir, [c.label or c.kind for c in iface.wire_inputs],
+                          [c.label or c.kind for c in iface.wire_outputs])
+    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags)
     _upload.max_file_size = limit
 
     # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ class Page:
         self.session = Session(self.iface.initial_state())
         self.inputs: list[View] = []
         self.outputs: list[View] = []
+        self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
         self.build()
         self.client.on_delete(self._forget)
 
@@ -69,6 +71,8 @@ class Page:
                     self.error.set_visibility(False)
                     if not iface.wire_inputs:
                         self._buttons()
+                    if self.runner.flags is not None and iface.allow_flagging == "manual":
+                        self._flag_buttons()
             if iface.examples:
                 self._examples()
             if iface.article:
@@ -94,6 +98,12 @@ class Page:
                 from .interpretation_view import InterpretationView
                 self.interpretation = InterpretationView(self)
 
+    def _flag_buttons(self) -> None:
+        with ui.row().classes("nf-flagging w-full gap-2"):
+            for option in self.iface.flagging_options or [None]:
+                text = f"Flag as {option}" if option is not None else "Flag"
+                ui.button(text, on_click=partial(self.flag, option)).props("outline").classes("nf-flag")
+
     def _examples(self) -> None:
         iface = self.iface
         columns = [{"name": str(i), "label": c.label or c.kind, "field": str(i), "align": "left"}
@@ -116,6 +126,7 @@ class Page:
             view.set(component.initial_payload())
         for view in self.outputs:
             view.set(None)
+        self.last_outputs = None
         self.session.state = self.iface.initial_state()
         self._show_error(None)
 
@@ -149,6 +160,21 @@ class Page:
         session.state = result.state
         for view, payload in zip(self.outputs, result.payloads):
             view.set(payload)
+        self.last_outputs = result.payloads
+        if self.runner.flags_every_run:
+            await self.flag(None, inputs=payloads, quiet=True)
+
+    async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
+        """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
+        inputs = inputs if inputs is not None else [view.get() for view in self.inputs]
+        try:
+            await self.runner.flag(inputs, self.last_outputs, option)
+        except Exception as error:  # a full disk, a broken flags file: say so, keep the page
+            log.exception("could not store a flag")
+            ui.notify(f"Could not save the flag: {error}", type="negative", multi_line=True)
+            return
+        if not quiet:
+            ui.notify(f"Flagged{f' as {option}' if option is not None else ''}. Thank you!", type="positive")
 
     def cancel(self) -> None:
         """Remove the waiting job, or abandon the running one: its output never arrives."""

@@ -1,17 +1,21 @@
 """Runner: what one launched app shares between its pages and its HTTP API.
 
-It owns the interface, the optional job queue and the limits, and is the single door
-through which every run enters the pipeline. Pure: no NiceGUI.
+It owns the interface, the optional job queue, the flag store and the limits, and is the
+single door through which every run enters the pipeline. Pure: no NiceGUI.
 """
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..exceptions import ConfigurationError
 from . import pipeline
 
 if TYPE_CHECKING:
+    from ..storage.flags import FlagStore
     from .interface import Interface
     from .queue import Job, JobQueue, JobStatus
 
@@ -22,7 +26,7 @@ class Runner:
     queue: JobQueue | None = None
     show_error: bool = True
     max_file_size: int | None = None
-    jobs: dict[str, set[Job]] = field(default_factory=dict)
+    flags: FlagStore | None = None  # None when allow_flagging="never"
 
     async def run(self, payloads: list[Any], state: Any = None, *, owner: str | None = None,
                   on_update: Callable[[JobStatus], None] | None = None,
@@ -40,6 +44,19 @@ class Runner:
         if on_job is not None:
             on_job(job)
         return await job.result()
+
+    @property
+    def flags_every_run(self) -> bool:
+        return self.flags is not None and self.iface.allow_flagging == "auto"
+
+    async def flag(self, inputs: list[Any], outputs: list[Any] | None, option: str | None = None,
+                   username: str | None = None) -> dict[str, Any]:
+        """Store one flagged sample (off the event loop); the record as stored."""
+        if self.flags is None:
+            raise ConfigurationError("flagging is off for this interface (allow_flagging='never')")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(pipeline.executor(), partial(self.flags.add, inputs, outputs,
+                                                                       option=option, username=username))
 
     def forget(self, owner: str) -> None:
         """A page is gone for good: drop its waiting jobs."""

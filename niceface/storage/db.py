@@ -1,0 +1,91 @@
+"""The one place a TinyDB file is opened: under a lock, written atomically.
+
+Every change is a whole read-modify-write inside ``Database.transaction()``, which holds a
+thread lock and a file lock (``<file>.lock``), so that threads and processes sharing the
+file never lose each other's records. The JSON is written to a temporary file in the same
+folder, flushed to disk, and renamed over the old one: a crash in the middle of a write
+leaves the previous version intact, never half a file.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from ..exceptions import StorageError
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: read the JSON file; write a new one and rename it into place."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        if not text.strip():
+            return None
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise StorageError(f"{self.path} is not valid JSON ({error}); move it away to start a new one") \
+                from None
+        if not isinstance(data, dict):
+            raise StorageError(f"{self.path} does not hold a TinyDB document; move it away to start a new one")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
+        try:
+            with temporary.open("w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.path)
+        finally:
+            temporary.unlink(missing_ok=True)
+        _sync_folder(self.path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+class Database:
+    """A TinyDB file shared by threads and processes. The folder is made on first use."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[TinyDB]:
+        """The database, locked against every other thread and process until the block ends."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock, FileLock(str(self.path) + ".lock"):
+            database = TinyDB(self.path, storage=AtomicJSONStorage)
+            try:
+                yield database
+            finally:
+                database.close()
+
+    def exists(self) -> bool:
+        return self.path.exists()

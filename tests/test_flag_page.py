@@ -1,0 +1,74 @@
+"""Flagging in a real browser: "Flag as <option>" buttons, auto mode, never mode."""
+from __future__ import annotations
+
+import base64
+import json
+import time
+
+import httpx
+import pytest
+
+from conftest import ROOT, screenshot
+
+pytestmark = pytest.mark.browser
+DIGIT_7 = ROOT / "examples" / "images" / "digit_7.png"
+IMAGE_URL = "data:image/png;base64," + base64.b64encode(DIGIT_7.read_bytes()).decode()
+
+
+def stored(folder):
+    path = folder / "flags.json"
+    return list(json.loads(path.read_text())["_default"].values()) if path.exists() else []
+
+
+def run_once(page, url: str, note: str) -> None:
+    page.goto(url)
+    page.locator("input[type=file]").set_input_files(str(DIGIT_7))
+    page.locator(".nf-image-preview img").first.wait_for(state="attached")
+    page.get_by_label("note").fill(note)
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function(f"document.querySelector('[aria-label=shouted]')?.value === {note.upper()!r}")
+
+
+def test_flag_as_option_stores_inputs_outputs_and_the_picture(serve, page, tmp_path):
+    folder = tmp_path / "flagged"
+    app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_OPTIONS": "incorrect,ambiguous,other"})
+    run_once(page, app.url, "looks like a seven")
+    buttons = page.locator(".nf-flag")
+    assert buttons.all_inner_texts() == ["FLAG AS INCORRECT", "FLAG AS AMBIGUOUS", "FLAG AS OTHER"]
+    assert not folder.exists()  # nothing written before a flag
+    page.get_by_role("button", name="Flag as ambiguous").click()
+    page.get_by_text("Flagged as ambiguous. Thank you!").wait_for()
+    screenshot(page, "flag_options")
+    (record,) = stored(folder)
+    assert record["option"] == "ambiguous" and record["username"] is None
+    assert record["inputs"]["note"] == "looks like a seven"
+    assert record["outputs"]["shouted"] == "LOOKS LIKE A SEVEN"
+    assert set(record["outputs"]["verdict"]) >= {"label", "confidences"}
+    picture = folder / record["inputs"]["picture"]
+    assert picture.parent == folder / "files" and picture.stat().st_size > 100
+    page.get_by_role("button", name="Flag as other").click()
+    page.get_by_text("Flagged as other. Thank you!").wait_for()
+    assert [r["option"] for r in stored(folder)] == ["ambiguous", "other"]
+
+
+def test_auto_flags_every_run_from_page_and_api(serve, page, tmp_path):
+    folder = tmp_path / "auto"
+    app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_MODE": "auto"})
+    run_once(page, app.url, "first")
+    assert page.locator(".nf-flag").count() == 0  # auto: no button
+    deadline = time.monotonic() + 10
+    while not stored(folder) and time.monotonic() < deadline:  # written just after the output shows
+        time.sleep(0.05)
+    answer = httpx.post(app.url + "api/predict", json={"data": [IMAGE_URL, "second"]}, timeout=10)
+    assert answer.status_code == 200
+    notes = [r["inputs"]["note"] for r in stored(folder)]
+    assert notes == ["first", "second"] and all(r["option"] is None for r in stored(folder))
+
+
+def test_never_shows_no_button_and_creates_no_folder(serve, page, tmp_path):
+    folder = tmp_path / "never"
+    app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_MODE": "never"})
+    run_once(page, app.url, "quiet")
+    assert page.locator(".nf-flag").count() == 0
+    assert httpx.post(app.url + "api/predict", json={"data": [IMAGE_URL, "x"]}, timeout=10).status_code == 200
+    assert not folder.exists()
