@@ -1,11 +1,18 @@
 """The ``niceface`` command.
 
+    niceface users add FILE NAME [--password-stdin]  add a user or change a password (asked
+                                                     twice, not echoed); only the hash is stored
+    niceface users list FILE                         the usernames
+    niceface users remove FILE NAME                  remove a user
     niceface flags export [FLAGGING_DIR] [-o FILE]   flagged samples as CSV (stdout by default)
     niceface flags count [FLAGGING_DIR]              how many samples are flagged
+
+A users FILE is what ``launch(auth="FILE")`` reads.
 """
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -15,6 +22,17 @@ from .exceptions import NicefaceError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="niceface", description="niceface command-line tools")
     commands = parser.add_subparsers(dest="command", required=True)
+    users = commands.add_parser("users", help="the users of launch(auth=FILE)").add_subparsers(
+        dest="action", required=True)
+    add = users.add_parser("add", help="add a user or change a password (prompted, not echoed)")
+    add.add_argument("file", type=Path, help="credential file (made if missing)")
+    add.add_argument("username")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    listing = users.add_parser("list", help="the usernames")
+    listing.add_argument("file", type=Path)
+    remove = users.add_parser("remove", help="remove a user")
+    remove.add_argument("file", type=Path)
+    remove.add_argument("username")
     flags = commands.add_parser("flags", help="flagged samples").add_subparsers(dest="action", required=True)
     export = flags.add_parser("export", help="write the flagged samples as CSV (formulas neutralised)")
     export.add_argument("directory", nargs="?", default="flagged", help="the app's flagging_dir (default: flagged)")
@@ -23,10 +41,36 @@ def main(argv: list[str] | None = None) -> int:
     count.add_argument("directory", nargs="?", default="flagged", help="the app's flagging_dir (default: flagged)")
     args = parser.parse_args(argv)
     try:
-        return _flags(args)
+        return _users(args) if args.command == "users" else _flags(args)
     except NicefaceError as error:
         print(f"niceface: {error}", file=sys.stderr)
         return 1
+
+
+def _users(args: argparse.Namespace) -> int:
+    from .storage.credentials import CredentialStore, check_username
+
+    store = CredentialStore(args.file)
+    if args.action == "list":
+        print("\n".join(store.usernames()) or f"(no users in {args.file})")
+        return 0
+    if args.action == "remove":
+        if not store.remove(args.username):
+            print(f"niceface: no user {args.username!r} in {args.file}", file=sys.stderr)
+            return 1
+        print(f"removed {args.username}")
+        return 0
+    check_username(args.username)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+        if getpass.getpass("Again: ") != password:
+            print("niceface: the passwords differ; nothing changed", file=sys.stderr)
+            return 1
+    new = store.add(args.username, password)
+    print(f"{'added' if new else 'changed the password of'} {args.username} in {args.file}")
+    return 0
 
 
 def _flags(args: argparse.Namespace) -> int:

@@ -45,7 +45,7 @@ class Served:
             if self.process.poll() is not None:
                 raise RuntimeError(f"app exited with {self.process.returncode}:\n{self.output()}")
             try:
-                if httpx.get(self.url, timeout=2).status_code == 200:
+                if httpx.get(self.url, timeout=2).status_code in (200, 401):  # 401: behind a login
                     return
             except httpx.HTTPError:
                 pass

@@ -58,7 +58,8 @@ def register(app: FastAPI, runner: Runner) -> None:
             return _error(500, str(error) if runner.show_error else "fn raised an error")
         if runner.flags_every_run:
             try:
-                await runner.flag(body["data"], result.payloads)
+                await runner.flag(body["data"], result.payloads,
+                                  username=getattr(request.state, "niceface_user", None))
             except Exception:  # the answer still goes out; the log says why the flag did not
                 log.exception("allow_flagging='auto': could not store the flag of an API call")
         return JSONResponse({"data": result.payloads, "duration": result.duration})

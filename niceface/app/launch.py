@@ -69,9 +69,6 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     ``max_file_size`` (bytes, or "5mb") is enforced by the server for uploads and API bodies.
     """
     global _launched
-    if auth is not None:
-        raise ConfigurationError("auth= is not available in this niceface version yet; "
-                                 "serve without it only on a trusted network")
     if legacy:
         log.warning("launch(%s) options are Gradio's and are ignored", ", ".join(legacy))
     if _launched:
@@ -85,6 +82,10 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     from .limits import UploadLimit
     from .runner import Runner
 
+    authenticator = None
+    if auth is not None:
+        from .auth import Authenticator
+        authenticator = Authenticator.from_option(auth, auth_message)  # hashes the passwords now
     host = server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
     port = server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
     limit = parse_size(max_file_size)
@@ -97,7 +98,8 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
         from ..storage.flags import FlagStore
         flags = FlagStore(iface.flagging_dir, [c.label or c.kind for c in iface.wire_inputs],
                           [c.label or c.kind for c in iface.wire_outputs])
-    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags)
+    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags,
+                    auth=authenticator)
     _upload.max_file_size = limit
 
     # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
@@ -113,6 +115,9 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
                 show_welcome_message=False, reconnect_timeout=3.0)
     served: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
+    if authenticator is not None:
+        from .auth import AuthGate
+        served = AuthGate(served, authenticator)  # outermost: nothing is read before the login
     protocol = "https" if ssl_certfile and ssl_keyfile else "http"
     config = uvicorn.Config(served, host=host, port=port, root_path=root_path, log_level="warning",
                             ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",

@@ -44,6 +44,8 @@ class Page:
         self.iface = runner.iface
         self.client = context.client
         self.session = Session(self.iface.initial_state())
+        request = getattr(self.client, "request", None)
+        self.username: str | None = getattr(request.state, "niceface_user", None) if request is not None else None
         self.inputs: list[View] = []
         self.outputs: list[View] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
@@ -54,6 +56,12 @@ class Page:
     def build(self) -> None:
         iface = self.iface
         with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
+            if self.username is not None:
+                with ui.row().classes("nf-user w-full justify-end items-center gap-2 text-sm text-gray-600"):
+                    ui.label(f"Signed in as {self.username}")
+                    root = self.client.request.scope.get("root_path", "") if self.client.request else ""
+                    ui.button("Log out", on_click=lambda: ui.navigate.to(f"{root}/logout")) \
+                        .props("flat dense no-caps").classes("nf-logout")
             if iface.title:
                 ui.label(iface.title).classes("nf-title text-3xl font-bold w-full text-center")
             if iface.description:
@@ -168,7 +176,7 @@ class Page:
         """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
         inputs = inputs if inputs is not None else [view.get() for view in self.inputs]
         try:
-            await self.runner.flag(inputs, self.last_outputs, option)
+            await self.runner.flag(inputs, self.last_outputs, option, username=self.username)
         except Exception as error:  # a full disk, a broken flags file: say so, keep the page
             log.exception("could not store a flag")
             ui.notify(f"Could not save the flag: {error}", type="negative", multi_line=True)

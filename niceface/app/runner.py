@@ -1,7 +1,7 @@
 """Runner: what one launched app shares between its pages and its HTTP API.
 
-It owns the interface, the optional job queue, the flag store and the limits, and is the
-single door through which every run enters the pipeline. Pure: no NiceGUI.
+It owns the interface, the optional job queue, the flag store, the authenticator and the
+limits, and is the single door through which every run enters the pipeline. Pure: no NiceGUI.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from . import pipeline
 
 if TYPE_CHECKING:
     from ..storage.flags import FlagStore
+    from .auth import Authenticator
     from .interface import Interface
     from .queue import Job, JobQueue, JobStatus
 
@@ -27,6 +28,7 @@ class Runner:
     show_error: bool = True
     max_file_size: int | None = None
     flags: FlagStore | None = None  # None when allow_flagging="never"
+    auth: Authenticator | None = None
 
     async def run(self, payloads: list[Any], state: Any = None, *, owner: str | None = None,
                   on_update: Callable[[JobStatus], None] | None = None,

@@ -1,0 +1,152 @@
+"""Credentials, hashing, throttling and the users command, without a server."""
+from __future__ import annotations
+
+import os
+import pty
+import statistics
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+from niceface.app.auth import Authenticator, Throttle
+from niceface.exceptions import ConfigurationError
+from niceface.storage.credentials import CredentialStore, Credentials
+
+
+def test_the_store_holds_only_argon2_hashes(tmp_path):
+    store = CredentialStore(tmp_path / "users.json")
+    assert store.add("ann", "correct horse") is True
+    assert store.add("bob", "battery staple") is True
+    text = (tmp_path / "users.json").read_text()
+    assert "correct horse" not in text and "battery staple" not in text
+    assert text.count("$argon2id$") == 2
+    assert store.usernames() == ["ann", "bob"]
+    assert store.verify("ann", "correct horse") and not store.verify("ann", "battery staple")
+    assert not store.verify("carol", "correct horse") and not store.verify("ann", "")
+    assert store.add("ann", "new one") is False and store.verify("ann", "new one")
+    assert store.remove("bob") is True and store.remove("bob") is False
+    assert store.usernames() == ["ann"]
+
+
+def test_bad_usernames_and_passwords_are_refused(tmp_path):
+    store = CredentialStore(tmp_path / "users.json")
+    for name in ("", "a b", "../x", "x" * 65, 3):
+        with pytest.raises(ConfigurationError, match="username"):
+            store.add(name, "pw")  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="non-empty"):
+        store.add("ann", "")
+    assert not (tmp_path / "users.json").exists()
+
+
+def test_an_unknown_user_costs_what_a_wrong_password_costs():
+    credentials = Credentials([("ann", "correct horse")])
+    credentials.verify("warm", "up")
+
+    def timed(username: str) -> float:
+        samples = []
+        for _ in range(7):
+            begin = time.perf_counter()
+            assert credentials.verify(username, "wrong password") is False
+            samples.append(time.perf_counter() - begin)
+        return statistics.median(samples)
+
+    known, unknown = timed("ann"), timed("nobody")
+    assert 0.6 < unknown / known < 1.6, (known, unknown)
+    assert known > 0.005  # a real hash was checked, not a dictionary lookup
+
+
+def test_throttle_waits_grow_and_end():
+    now = [1000.0]
+    throttle = Throttle(clock=lambda: now[0])
+    for _ in range(5):
+        assert throttle.wait("user:ann") == 0
+        throttle.failed("user:ann")
+    assert throttle.wait("user:ann") == 1.0
+    throttle.failed("user:ann")
+    assert throttle.wait("user:ann") == 2.0
+    for _ in range(20):
+        throttle.failed("user:ann")
+    assert throttle.wait("user:ann") == 300.0  # capped
+    now[0] += 300
+    assert throttle.wait("user:ann") == 0  # no permanent lockout
+    assert throttle.wait("user:bob") == 0  # other keys are not affected
+    throttle.succeeded("user:ann")
+    throttle.failed("user:ann")
+    assert throttle.wait("user:ann") == 0
+
+
+async def test_logins_are_throttled_per_user_and_per_address():
+    auth = Authenticator.from_option(("ann", "correct horse"))
+    for attempt in range(5):
+        assert await auth.login("ann", f"guess {attempt}", "10.0.0.1") == (None, 0.0)
+    token, wait = await auth.login("ann", "correct horse", "10.0.0.2")
+    assert token is None and wait > 0  # the user is throttled, even from another address
+    for attempt in range(5):
+        await auth.login(f"user{attempt}", "guess", "10.0.0.3")
+    token, wait = await auth.login("someone", "guess", "10.0.0.3")
+    assert token is None and wait > 0  # the address is throttled, whatever the name
+
+
+async def test_sessions_open_and_end():
+    auth = Authenticator.from_option([("ann", "correct horse")])
+    token, _ = await auth.login("ann", "correct horse", "127.0.0.1")
+    assert token and len(token) >= 40 and auth.user_of(token) == "ann"
+    assert auth.user_of("forged") is None and auth.user_of(None) is None
+    auth.sessions[token].expires = time.time() - 1
+    assert auth.user_of(token) is None  # expired
+    token, _ = await auth.login("ann", "correct horse", "127.0.0.1")
+    auth.logout(token)
+    assert auth.user_of(token) is None
+
+
+def test_auth_options_are_checked(tmp_path):
+    assert Authenticator.from_option(lambda user, password: user == password).check("a", "a")
+    with pytest.raises(ConfigurationError, match="no users in that file"):
+        Authenticator.from_option(str(tmp_path / "empty.json"))
+    for bad in ([], "", [("only-name",)], {"ann": "pw"}):
+        with pytest.raises(ConfigurationError):
+            Authenticator.from_option(bad)
+
+
+def test_users_command_never_echoes_the_password(tmp_path):
+    """`niceface users add` on a real terminal: the typed password does not appear."""
+    users = tmp_path / "users.json"
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the command, with the pty as its terminal
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "niceface.cli", "users", "add", str(users), "ann"])
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 20
+        while marker not in seen and time.monotonic() < deadline:
+            try:
+                seen += os.read(terminal, 1024)
+            except OSError:
+                break
+
+    read_until(b"Password for ann:")
+    os.write(terminal, b"tr0ub4dor&3\n")
+    read_until(b"Again:")
+    os.write(terminal, b"tr0ub4dor&3\n")
+    read_until(b"added ann")
+    os.waitpid(pid, 0)
+    assert b"added ann" in seen
+    assert b"tr0ub4dor" not in seen
+    assert CredentialStore(users).verify("ann", "tr0ub4dor&3")
+
+
+def test_users_command_lists_and_removes(tmp_path):
+    users = tmp_path / "users.json"
+    command = [sys.executable, "-m", "niceface.cli", "users"]
+    added = subprocess.run([*command, "add", str(users), "bob", "--password-stdin"], input="s3cret\n",
+                           capture_output=True, text=True, cwd=ROOT)
+    assert added.returncode == 0 and "s3cret" not in added.stdout + added.stderr
+    assert subprocess.run([*command, "list", str(users)], capture_output=True, text=True).stdout.split() == ["bob"]
+    assert subprocess.run([*command, "remove", str(users), "bob"], capture_output=True).returncode == 0
+    gone = subprocess.run([*command, "remove", str(users), "bob"], capture_output=True, text=True)
+    assert gone.returncode == 1 and "no user 'bob'" in gone.stderr
