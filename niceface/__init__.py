@@ -7,6 +7,7 @@ NiceGUI, numpy's heavy friends, shap and gradio_client load only when first need
 """
 from __future__ import annotations
 
+from .app.compose import Parallel, Series
 from .app.interface import Interface
 from .components import (
     HTML, JSON, Audio, Chatbot, Checkbox, CheckboxGroup, Dataframe, Dropdown, File, HighlightedText,
@@ -20,5 +21,5 @@ __version__ = "0.1.0"
 __all__ = [
     "HTML", "JSON", "Audio", "Chatbot", "Checkbox", "CheckboxGroup", "Dataframe", "Dropdown", "Error",
     "File", "HighlightedText", "Image", "Interface", "Label", "Markdown", "NicefaceError", "Number",
-    "Radio", "Slider", "State", "Textbox", "Video", "inputs", "outputs",
+    "Parallel", "Radio", "Series", "Slider", "State", "Textbox", "Video", "inputs", "outputs",
 ]

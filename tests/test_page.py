@@ -126,3 +126,18 @@ def test_oversized_upload_is_refused(serve, page, tmp_path):
     assert raw.status_code == 413
     small = "data:image/png;base64," + base64.b64encode(DIGIT_3.read_bytes()).decode()
     assert httpx.post(app.url + "api/predict", json={"data": [small]}).json()["data"][0]["label"] == "3"
+
+
+def test_parallel_and_series_page_shows_every_member_output(serve, page):
+    app = serve(ROOT / "examples" / "parallel_series.py")
+    page.goto(app.url)
+    page.get_by_label("text", exact=True).fill("red fox runs")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=\"Reversed, then shouted\"]')?.value "
+                           "=== 'RUNS FOX RED!'")
+    assert output_text(page, "Title case") == "Red Fox Runs"
+    assert output_text(page, "Reversed words") == "runs fox red"
+    page.wait_for_timeout(400)  # the outputs' labels float up (a Quasar transition)
+    screenshot(page, "parallel_series")
+    answer = httpx.post(app.url + "api/predict", json={"data": ["a b"]}, timeout=10).json()
+    assert answer["data"] == ["A B", "b a", "B A!"]

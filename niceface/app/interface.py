@@ -127,6 +127,11 @@ class Interface:
                 for index, (component, value) in enumerate(zip(self.input_components, values))]
         return pipeline.call_fn(self, args)
 
+    def run_wire(self, payloads: list[Any], state: Any = None) -> pipeline.Result:
+        """One run from wire payloads (media as data URLs) in the calling thread: what the
+        page, the HTTP API and the queue do. Parallel and Series hand it to their members."""
+        return pipeline.run_blocking(self, payloads, state)
+
     def interpret(self, *values: Any) -> list[Any]:
         """One interpretation structure per input (see SPEC §4)."""
         from ..interpret import explain

@@ -147,7 +147,7 @@ async def run(iface: Interface, payloads: list[Any], state: Any = None) -> Resul
     the thread pool so the event loop stays free; an async fn is awaited."""
     if not is_async(iface):
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor(), run_blocking, iface, payloads, state)
+        return await loop.run_in_executor(executor(), iface.run_wire, payloads, state)
     started = time.perf_counter()
     args = _arguments(iface, payloads, state)
     with failures(iface):

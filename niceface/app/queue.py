@@ -2,7 +2,7 @@
 
 No UI. One ``JobQueue`` per launched app; the page and the HTTP API submit a zero-argument
 coroutine function (``lambda: pipeline.run(iface, payloads, state)``), or a plain function
-with ``in_thread=True`` (``lambda: pipeline.run_blocking(...)``), and await the ``Job``::
+with ``in_thread=True`` (``lambda: iface.run_wire(payloads, state)``), and await the ``Job``::
 
     queue = JobQueue(concurrency=2, max_size=20)
     queue.start()                                   # inside the running event loop

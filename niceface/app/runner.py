@@ -41,7 +41,7 @@ class Runner:
             job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state),
                                     owner=owner, on_update=on_update)
         else:  # a queue thread runs it, and the jobs behind it, without loop round trips
-            job = self.queue.submit(lambda: pipeline.run_blocking(self.iface, payloads, state),
+            job = self.queue.submit(lambda: self.iface.run_wire(payloads, state),
                                     in_thread=True, owner=owner, on_update=on_update)
         if on_job is not None:
             on_job(job)
