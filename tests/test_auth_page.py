@@ -86,6 +86,12 @@ def test_a_login_sets_a_safe_cookie_and_logout_ends_the_session_on_the_server(ap
     assert httpx.post(app.url + "api/predict", json={"data": ["x"]}, cookies=jar, timeout=10).status_code == 401
 
 
+def test_the_cookie_is_secure_when_a_trusted_proxy_says_https(app):
+    login = httpx.post(app.url + "login", data={"username": "admin", "password": "pass1234"},
+                       headers={"x-forwarded-proto": "https"}, follow_redirects=False, timeout=10)
+    assert login.status_code == 303 and "; Secure" in login.headers["set-cookie"]
+
+
 def test_next_never_leaves_the_site(app):
     for target in ("//evil.example/x", "https://evil.example/", "\\\\evil", "javascript:alert(1)"):
         assert log_in(app, next=target).headers["location"] == "/"

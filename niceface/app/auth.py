@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import html
 import logging
+import re
 import secrets
 import threading
 import time
@@ -37,6 +38,7 @@ COOKIE = "niceface_session"
 SESSION_SECONDS = 7 * 24 * 3600
 BASIC_CACHE_SECONDS = 300
 MAX_FORM_BYTES = 8192
+SAFE_PREFIX = re.compile(r"^(/[A-Za-z0-9._~-]+)+$")
 Scope = dict[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[dict[str, Any]]], Callable[[dict[str, Any]], Awaitable[None]]],
                    Awaitable[None]]
@@ -191,14 +193,15 @@ class AuthGate:
             return
         root = scope.get("root_path", "")
         path = scope["path"][len(root):] if scope["path"].startswith(root) else scope["path"]
+        prefix = external_prefix(scope)  # where the browser sees the app (behind a proxy: a sub-path)
         token = _cookie(scope)
         if scope["type"] == "http" and path == "/login":
-            await self._login(scope, receive, send, root)
+            await self._login(scope, receive, send, prefix)
             return
         if scope["type"] == "http" and path == "/logout":
             self.auth.logout(token)
-            await _respond(send, 303, b"", [(b"location", f"{root}/login".encode()),
-                                            (b"set-cookie", _set_cookie(scope, root, "", 0).encode())])
+            await _respond(send, 303, b"", [(b"location", f"{prefix}/login".encode()),
+                                            (b"set-cookie", _set_cookie(scope, prefix, "", 0).encode())])
             return
         user = self.auth.user_of(token)
         wait = 0.0
@@ -207,12 +210,12 @@ class AuthGate:
             if header and header.lower().startswith("basic "):
                 user, wait = await self.auth.basic(header, _address(scope))
         if user is None:
-            await self._refuse(scope, send, root, path, wait)
+            await self._refuse(scope, send, prefix, path, wait)
             return
         scope = {**scope, "state": {**scope.get("state", {}), "niceface_user": user}}
         await self.app(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, send: Any, root: str, path: str, wait: float) -> None:
+    async def _refuse(self, scope: Scope, send: Any, prefix: str, path: str, wait: float) -> None:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
@@ -223,20 +226,20 @@ class AuthGate:
             await _respond(send, 401, b'{"detail": "log in first: a session cookie or HTTP Basic credentials"}',
                            [(b"content-type", b"application/json"), (b"www-authenticate", b'Basic realm="niceface"')])
         elif scope["method"] in ("GET", "HEAD") and "text/html" in (_header(scope, b"accept") or ""):
-            target = f"{root}/login?next={quote(path + _query(scope), safe='')}"
+            target = f"{prefix}/login?next={quote(path + _query(scope), safe='')}"
             await _respond(send, 303, b"", [(b"location", target.encode())])
         else:
             await _respond(send, 401, b"log in first", [(b"content-type", b"text/plain; charset=utf-8")])
 
-    async def _login(self, scope: Scope, receive: Any, send: Any, root: str) -> None:
+    async def _login(self, scope: Scope, receive: Any, send: Any, prefix: str) -> None:
         query = parse_qs(_query(scope).lstrip("?"))
         following = _local(query.get("next", ["/"])[0])
         if scope["method"] != "POST":
-            await _page(send, 200, self.auth.message, following, None, root)
+            await _page(send, 200, self.auth.message, following, None, prefix)
             return
         body = await _read_body(receive, MAX_FORM_BYTES)
         if body is None:
-            await _page(send, 413, self.auth.message, following, "That form was too large.", root)
+            await _page(send, 413, self.auth.message, following, "That form was too large.", prefix)
             return
         form = parse_qs(body.decode("utf-8", "replace"))
         username = form.get("username", [""])[0].strip()
@@ -245,13 +248,22 @@ class AuthGate:
         token, wait = await self.auth.login(username, password, _address(scope))
         if token is None and wait > 0:
             await _page(send, 429, self.auth.message, following,
-                        f"Too many failed attempts. Try again in {int(wait) + 1} s.", root,
+                        f"Too many failed attempts. Try again in {int(wait) + 1} s.", prefix,
                         [(b"retry-after", str(int(wait) + 1).encode())])
         elif token is None:
-            await _page(send, 401, self.auth.message, following, "Wrong username or password.", root)
+            await _page(send, 401, self.auth.message, following, "Wrong username or password.", prefix)
         else:
-            await _respond(send, 303, b"", [(b"location", f"{root}{following}".encode()),
-                                            (b"set-cookie", _set_cookie(scope, root, token, SESSION_SECONDS).encode())])
+            await _respond(send, 303, b"", [(b"location", f"{prefix}{following}".encode()),
+                                            (b"set-cookie", _set_cookie(scope, prefix, token, SESSION_SECONDS).encode())])
+
+
+def external_prefix(scope: Scope) -> str:
+    """The path the browser sees the app under: a reverse proxy's X-Forwarded-Prefix (when it
+    strips the prefix) followed by ``root_path``. A prefix that is not a plain path is ignored."""
+    forwarded = (_header(scope, b"x-forwarded-prefix") or "").rstrip("/")
+    if forwarded and not SAFE_PREFIX.match(forwarded):
+        forwarded = ""
+    return forwarded + scope.get("root_path", "")
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -274,9 +286,9 @@ def _cookie(scope: Scope) -> str | None:
     return morsel.value if morsel is not None else None
 
 
-def _set_cookie(scope: Scope, root: str, token: str, seconds: int) -> str:
+def _set_cookie(scope: Scope, prefix: str, token: str, seconds: int) -> str:
     secure = "; Secure" if scope.get("scheme") in ("https", "wss") else ""
-    return f"{COOKIE}={token}; Path={root or '/'}; Max-Age={seconds}; HttpOnly; SameSite=Lax{secure}"
+    return f"{COOKIE}={token}; Path={prefix or '/'}; Max-Age={seconds}; HttpOnly; SameSite=Lax{secure}"
 
 
 def _address(scope: Scope) -> str:
@@ -313,10 +325,10 @@ async def _respond(send: Any, status: int, body: bytes, headers: list[tuple[byte
     await send({"type": "http.response.body", "body": body})
 
 
-async def _page(send: Any, status: int, message: str | None, following: str, error: str | None, root: str,
+async def _page(send: Any, status: int, message: str | None, following: str, error: str | None, prefix: str,
                 headers: list[tuple[bytes, bytes]] | None = None) -> None:
     text = LOGIN_PAGE.format(
-        action=html.escape(f"{root}/login"), next=html.escape(following),
+        action=html.escape(f"{prefix}/login"), next=html.escape(following),
         message=f'<p class="message">{html.escape(message)}</p>' if message else "",
         error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "")
     await _respond(send, status, text.encode(), [(b"content-type", b"text/html; charset=utf-8"),

@@ -59,8 +59,8 @@ class Page:
             if self.username is not None:
                 with ui.row().classes("nf-user w-full justify-end items-center gap-2 text-sm text-gray-600"):
                     ui.label(f"Signed in as {self.username}")
-                    root = self.client.request.scope.get("root_path", "") if self.client.request else ""
-                    ui.button("Log out", on_click=lambda: ui.navigate.to(f"{root}/logout")) \
+                    # NiceGUI puts the app's prefix (root_path, X-Forwarded-Prefix) before the path
+                    ui.button("Log out", on_click=lambda: ui.navigate.to("/logout")) \
                         .props("flat dense no-caps").classes("nf-logout")
             if iface.title:
                 ui.label(iface.title).classes("nf-title text-3xl font-bold w-full text-center")
