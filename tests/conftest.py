@@ -116,6 +116,21 @@ def new_page(browser: object) -> Iterator[Callable[[], object]]:
         context.close()  # type: ignore[attr-defined]
 
 
+def fill_login(page: object, username: str, password: str) -> None:
+    """Type into niceface's login form and press Log in."""
+    page.get_by_label("Username").fill(username)  # type: ignore[attr-defined]
+    page.get_by_label("Password").fill(password)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Log in").click()  # type: ignore[attr-defined]
+
+
+def submit_text(page: object, text: str, expected: str) -> None:
+    """Type into the "text" input, Submit, and wait until the "result" output reads ``expected``."""
+    page.get_by_label("text", exact=True).fill(text)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Submit").click()  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        f"document.querySelector('[aria-label=result]')?.value === {expected!r}")
+
+
 def screenshot(page: object, name: str) -> Path:
     """Save a screenshot under tests/screenshots/ for a person to look at."""
     folder = Path(__file__).resolve().parent / "screenshots"

@@ -9,7 +9,7 @@ import sys
 import httpx
 import pytest
 
-from conftest import APPS, ROOT, screenshot
+from conftest import APPS, ROOT, fill_login, screenshot, submit_text
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 
@@ -134,17 +134,11 @@ def test_a_person_logs_in_uses_the_app_flags_and_logs_out(serve, page, tmp_path)
     page.goto(served.url)
     page.get_by_text("only: ask Ann for an account.").wait_for()
     screenshot(page, "login")
-    page.get_by_label("Username").fill("ann")
-    page.get_by_label("Password").fill("not it")
-    page.get_by_role("button", name="Log in").click()
+    fill_login(page, "ann", "not it")
     page.get_by_text("Wrong username or password.").wait_for()
-    page.get_by_label("Username").fill("ann")
-    page.get_by_label("Password").fill("correct horse")
-    page.get_by_role("button", name="Log in").click()
+    fill_login(page, "ann", "correct horse")
     page.get_by_text("Signed in as ann").wait_for()
-    page.get_by_label("text", exact=True).fill("behind the door")
-    page.get_by_role("button", name="Submit").click()
-    page.wait_for_function("document.querySelector('[aria-label=result]')?.value === 'BEHIND THE DOOR'")
+    submit_text(page, "behind the door", "BEHIND THE DOOR")
     page.get_by_role("button", name="Flag").click()
     page.get_by_text("Flagged. Thank you!").wait_for()
     screenshot(page, "signed_in")

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import APPS, ROOT, free_port, screenshot
+from conftest import APPS, ROOT, fill_login, free_port, screenshot, submit_text
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HTML = {"accept": "text/html"}
@@ -81,9 +81,7 @@ def test_page_websocket_and_api_work_under_a_prefix(proxied, page):
     html = httpx.get(proxy.url, timeout=10).text
     assert 'src="/demo/_nicegui/' in html  # the page's own links carry the prefix
     page.goto(proxy.url)
-    page.get_by_label("text", exact=True).fill("through nginx")
-    page.get_by_role("button", name="Submit").click()  # the run goes over the websocket
-    page.wait_for_function("document.querySelector('[aria-label=result]')?.value === 'THROUGH NGINX'")
+    submit_text(page, "through nginx", "THROUGH NGINX")  # the run goes over the websocket
     answer = httpx.post(proxy.url + "api/predict", json={"data": ["api"]}, timeout=10)
     assert answer.json()["data"] == ["API"]
     assert httpx.get(proxy.url + "docs", timeout=10).status_code == 200
@@ -93,9 +91,7 @@ def test_page_websocket_and_api_work_under_a_prefix(proxied, page):
 def test_root_path_instead_of_the_header(proxied, page):
     proxy = proxied(forward_prefix=False, ROOT_PATH="/demo")
     page.goto(proxy.url)
-    page.get_by_label("text", exact=True).fill("root path")
-    page.get_by_role("button", name="Submit").click()
-    page.wait_for_function("document.querySelector('[aria-label=result]')?.value === 'ROOT PATH'")
+    submit_text(page, "root path", "ROOT PATH")
     assert httpx.post(proxy.url + "api/predict", json={"data": ["x"]}, timeout=10).json()["data"] == ["X"]
 
 
@@ -111,13 +107,9 @@ def test_login_behind_the_proxy(proxied, page):
                        follow_redirects=False, timeout=10)
     assert login.headers["location"] == "/demo/" and "Path=/demo;" in login.headers["set-cookie"]
     page.goto(proxy.url)
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("pass1234")
-    page.get_by_role("button", name="Log in").click()
+    fill_login(page, "admin", "pass1234")
     page.get_by_text("Signed in as admin").wait_for()
-    page.get_by_label("text", exact=True).fill("private and proxied")
-    page.get_by_role("button", name="Submit").click()
-    page.wait_for_function("document.querySelector('[aria-label=result]')?.value === 'PRIVATE AND PROXIED'")
+    submit_text(page, "private and proxied", "PRIVATE AND PROXIED")
     page.wait_for_timeout(400)  # the output's label floats up (a Quasar transition)
     screenshot(page, "proxied_login")
     page.get_by_role("button", name="Log out").click()
