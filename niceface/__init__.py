@@ -17,9 +17,10 @@ from .components.registry import inputs, outputs
 from .exceptions import Error, NicefaceError
 
 __version__ = "0.1.0"
+load = Interface.load
 
 __all__ = [
     "HTML", "JSON", "Audio", "Chatbot", "Checkbox", "CheckboxGroup", "Dataframe", "Dropdown", "Error",
     "File", "HighlightedText", "Image", "Interface", "Label", "Markdown", "NicefaceError", "Number",
-    "Parallel", "Radio", "Series", "Slider", "State", "Textbox", "Video", "inputs", "outputs",
+    "Parallel", "Radio", "Series", "Slider", "State", "Textbox", "Video", "inputs", "load", "outputs",
 ]

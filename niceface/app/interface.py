@@ -137,6 +137,14 @@ class Interface:
         from ..interpret import explain
         return explain(self, list(values))
 
+    @classmethod
+    def load(cls, name: str, src: str | None = None, api_key: str | None = None, alias: str | None = None,
+             **overrides: Any) -> Interface:
+        """An Interface around a Hub model ("models/<repo>") or a Gradio app ("spaces/<owner>/<name>",
+        or its URL); see ``niceface.app.external``."""
+        from .external import load
+        return load(name, src=src, api_key=api_key, alias=alias, **overrides)
+
     def launch(self, **options: Any) -> Any:
         """Serve the interface; see ``niceface.app.launch.launch`` for the options."""
         from .launch import launch

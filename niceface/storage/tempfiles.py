@@ -26,8 +26,15 @@ def _directory() -> Path:
         return _root
 
 
+#: what mimetypes does not know on every system (audio/wav is missing on some)
+_SUFFIXES = {"audio/wav": ".wav", "audio/x-wav": ".wav", "audio/wave": ".wav", "audio/flac": ".flac",
+             "audio/mpeg": ".mp3", "audio/ogg": ".ogg", "audio/webm": ".webm", "image/png": ".png",
+             "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif", "video/mp4": ".mp4"}
+
+
 def suffix_for(mime: str) -> str:
-    suffix = mimetypes.guess_extension(mime.split(";")[0].strip().lower()) or ".bin"
+    kind = mime.split(";")[0].strip().lower()
+    suffix = _SUFFIXES.get(kind) or mimetypes.guess_extension(kind) or ".bin"
     return suffix if suffix.replace(".", "").isalnum() else ".bin"
 
 

@@ -1,0 +1,327 @@
+"""load(): an Interface around a Hugging Face Hub model or a running Gradio app (a Space).
+
+    load("huggingface/distilbert-base-uncased-finetuned-sst-2-english")   # or "models/..."
+    load("spaces/abidlabs/en2fr")                                         # or a Gradio app's URL
+
+Models: the Hub API gives the model's pipeline tag, which picks the components and the
+conversions; inference goes through ``huggingface_hub.InferenceClient``. Spaces and Gradio
+apps: the app's API description gives the components; calls go through ``gradio_client``
+(the ``spaces`` extra). Either way the result is an ordinary Interface: callable with plain
+values (file paths for media; a dict for labels), launchable, and its options can be
+overridden (``title=``, ``inputs=``, ...).
+
+Endpoints (so that everything can run against a local server):
+    NICEFACE_HF_ENDPOINT            the Hub API (default: HF_ENDPOINT, else https://huggingface.co)
+    NICEFACE_HF_INFERENCE_ENDPOINT  inference, as <endpoint>/models/<repo>
+                                    (default: https://router.huggingface.co/hf-inference)
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import ConfigurationError, Error, MissingDependencyError
+from .interface import Interface
+
+log = logging.getLogger(__name__)
+DEFAULT_INFERENCE = "https://router.huggingface.co/hf-inference"
+
+
+def hub_endpoint() -> str:
+    return (os.environ.get("NICEFACE_HF_ENDPOINT") or os.environ.get("HF_ENDPOINT")
+            or "https://huggingface.co").rstrip("/")
+
+
+def inference_endpoint() -> str:
+    return (os.environ.get("NICEFACE_HF_INFERENCE_ENDPOINT") or DEFAULT_INFERENCE).rstrip("/")
+
+
+def load(name: str, src: str | None = None, api_key: str | None = None, alias: str | None = None,
+         **overrides: Any) -> Interface:
+    """An Interface for ``name``: "huggingface/<repo>", "models/<repo>", "spaces/<owner>/<name>",
+    or the URL of a running Gradio app (or a bare name with ``src="models"`` / ``"spaces"``)."""
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigurationError(f"load() needs a model or Space name, got {name!r}")
+    name = name.strip()
+    if src is None and name.startswith(("http://", "https://")):
+        return _load_app(name, name, api_key, alias, overrides)
+    if src is None:
+        src, _, name = name.partition("/")
+        if not name:
+            raise ConfigurationError(f"load({src!r}): write 'models/<repo>', 'huggingface/<repo>' or "
+                                     "'spaces/<owner>/<name>', or pass src=")
+    if src in ("huggingface", "models"):
+        return _load_model(name, api_key, alias, overrides)
+    if src == "spaces":
+        return _load_space(name, api_key, alias, overrides)
+    raise ConfigurationError(f"load(): unknown source {src!r}; use 'models', 'huggingface' or 'spaces'")
+
+
+# ---- models -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Task:
+    """What a pipeline tag becomes: components and a fn calling the InferenceClient."""
+
+    inputs: Callable[[], Any]
+    outputs: Callable[[], Any]
+    call: Callable[[Any, Any], Any]  # (client, values) -> fn's result
+
+
+def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
+    from huggingface_hub import HfApi, InferenceClient
+    from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
+
+    hub = hub_endpoint()
+    try:
+        info = HfApi(endpoint=hub).model_info(repo, token=api_key or None)
+    except RepositoryNotFoundError:
+        raise ConfigurationError(f"model {repo!r} was not found on {hub}") from None
+    except HfHubHTTPError as error:
+        raise ConfigurationError(f"model {repo!r}: {hub} answered {_status(error)}") from None
+    except Exception as error:  # connection refused, DNS, timeouts: the HTTP library's own errors
+        raise ConfigurationError(f"cannot reach the Hub at {hub} to look up {repo!r}: {error}") from None
+    tag = info.pipeline_tag
+    task = tasks().get(tag or "")
+    if task is None:
+        raise ConfigurationError(f"model {repo!r} has pipeline tag {tag!r}, which load() does not support; "
+                                 f"supported: {', '.join(sorted(tasks()))}")
+    url = f"{inference_endpoint()}/models/{repo}"
+    client = InferenceClient(model=url, token=api_key or None, timeout=120)
+
+    def call(*values: Any) -> Any:
+        try:
+            return task.call(client, values)
+        except HfHubHTTPError as error:
+            raise Error(f"{repo}: the inference endpoint answered {_status(error)}") from error
+        except Exception as error:  # unreachable, or an answer that does not parse
+            raise Error(f"{repo}: the inference call to {url} failed: {type(error).__name__}: {error}") from error
+
+    call.__name__ = call.__qualname__ = alias or repo.split("/")[-1]
+    options = {"title": alias or repo, **overrides}
+    return Interface(call, overrides.pop("inputs", None) or task.inputs(),
+                     overrides.pop("outputs", None) or task.outputs(),
+                     **{k: v for k, v in options.items() if k not in ("inputs", "outputs")})
+
+
+def _status(error: Any) -> str:
+    response = getattr(error, "response", None)
+    code = getattr(response, "status_code", None)
+    text = ""
+    try:
+        text = response.json().get("error", "") if response is not None else ""
+    except Exception:  # not JSON
+        text = getattr(response, "text", "")[:200] if response is not None else ""
+    return f"HTTP {code}" + (f": {text}" if text else "") if code else str(error)
+
+
+def _scores(items: Any, label: str = "label", score: str = "score") -> dict[str, float]:
+    return {str(getattr(item, label)): float(getattr(item, score)) for item in items}
+
+
+def _temp(data: bytes, mime: str) -> str:
+    from ..storage.tempfiles import save_temp
+    return str(save_temp(data, mime))
+
+
+def _image_path(image: Any) -> str:
+    import io
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return _temp(out.getvalue(), "image/png")
+
+
+def _audio_mime(data: bytes) -> str:
+    return {b"RIFF": "audio/wav", b"fLaC": "audio/flac", b"OggS": "audio/ogg", b"ID3": "audio/mpeg"}.get(
+        data[:4], "audio/mpeg" if data[:3] == b"ID3" else "audio/wav")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+
+def _highlight(text: str, entities: Any) -> dict[str, Any]:
+    return {"text": text, "entities": [{"start": e.start, "end": e.end, "entity": e.entity_group or e.entity}
+                                       for e in entities if e.start is not None and e.end is not None]}
+
+
+@functools.cache
+def tasks() -> dict[str, Task]:
+    """Pipeline tag -> Task (built on first use)."""
+    from ..components import Audio, Checkbox, Dataframe, HighlightedText, Image, Label, Textbox
+
+    def text(label: str = "Input", lines: int = 1) -> Callable[[], Any]:
+        return lambda: Textbox(label=label, lines=lines)
+
+    return {
+        "audio-classification": Task(lambda: Audio(type="filepath", label="Input"), lambda: Label(label="Class"),
+                                     lambda c, v: _scores(c.audio_classification(v[0]))),
+        "audio-to-audio": Task(lambda: Audio(type="filepath", label="Input"), lambda: Audio(label="Output"),
+                               lambda c, v: _speech(c.audio_to_audio(v[0])[0].blob)),
+        "automatic-speech-recognition": Task(lambda: Audio(type="filepath", label="Input"),
+                                             text("Output"), lambda c, v: c.automatic_speech_recognition(v[0]).text),
+        "feature-extraction": Task(text(), lambda: Dataframe(label="Output"), lambda c, v: _features(c, v[0])),
+        "fill-mask": Task(text(), lambda: Label(label="Classification"),
+                          lambda c, v: _scores(c.fill_mask(v[0]), label="token_str")),
+        "image-classification": Task(lambda: Image(type="filepath", label="Input Image"),
+                                     lambda: Label(label="Classification"),
+                                     lambda c, v: _scores(c.image_classification(v[0]))),
+        "question-answering": Task(lambda: [Textbox(label="Context", lines=7), Textbox(label="Question")],
+                                   lambda: [Textbox(label="Answer"), Label(label="Score")],
+                                   lambda c, v: _answer(c.question_answering(question=v[1], context=v[0]))),
+        "summarization": Task(text(lines=7), text("Summary"), lambda c, v: c.summarization(v[0]).summary_text),
+        "text-classification": Task(text(), lambda: Label(label="Classification"),
+                                    lambda c, v: _scores(c.text_classification(v[0]))),
+        "text-generation": Task(text(), text("Output"), lambda c, v: c.text_generation(v[0])),
+        "text2text-generation": Task(text(), text("Output"), lambda c, v: c.text_generation(v[0])),
+        "translation": Task(text(), text("Translation"), lambda c, v: c.translation(v[0]).translation_text),
+        "zero-shot-classification": Task(
+            lambda: [Textbox(label="Input"), Textbox(label="Possible class names (comma-separated)"),
+                     Checkbox(label="Allow multiple true classes")],
+            lambda: Label(label="Classification"),
+            lambda c, v: _scores(c.zero_shot_classification(v[0], candidate_labels=_lines(v[1]),
+                                                            multi_label=bool(v[2])))),
+        "sentence-similarity": Task(
+            lambda: [Textbox(label="Source Sentence"), Textbox(label="Sentences to compare to (one per line)", lines=7)],
+            lambda: Label(label="Classification"),
+            lambda c, v: dict(zip(_lines(v[1]), map(float, c.sentence_similarity(v[0], other_sentences=_lines(v[1])))))),
+        "text-to-speech": Task(text(), lambda: Audio(label="Audio"),
+                               lambda c, v: _speech(c.text_to_speech(v[0]))),
+        "text-to-image": Task(text(), lambda: Image(label="Output"), lambda c, v: _image_path(c.text_to_image(v[0]))),
+        "token-classification": Task(text(), lambda: HighlightedText(label="Output"),
+                                     lambda c, v: _highlight(v[0], c.token_classification(v[0]))),
+    }
+
+
+def _features(client: Any, text: str) -> list[list[float]]:
+    import numpy as np
+    array = np.asarray(client.feature_extraction(text), dtype=float)
+    return array.reshape(-1, array.shape[-1]).tolist() if array.ndim > 1 else [array.tolist()]
+
+
+def _answer(answer: Any) -> tuple[str, dict[str, float]]:
+    item = answer[0] if isinstance(answer, list) else answer
+    return item.answer, {item.answer: float(item.score)}
+
+
+def _speech(data: bytes) -> str:
+    return _temp(data, _audio_mime(data))
+
+
+
+
+
+# ---- Spaces and Gradio apps ---------------------------------------------------------------------
+def _load_space(space: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
+
+    hub = hub_endpoint()
+    try:
+        info = HfApi(endpoint=hub).space_info(space, token=api_key or None)
+    except RepositoryNotFoundError:
+        raise ConfigurationError(f"Space {space!r} was not found on {hub}") from None
+    except HfHubHTTPError as error:
+        raise ConfigurationError(f"Space {space!r}: {hub} answered {_status(error)}") from None
+    except Exception as error:
+        raise ConfigurationError(f"cannot reach the Hub at {hub} to look up Space {space!r}: {error}") from None
+    host = getattr(info, "host", None)
+    if getattr(info, "sdk", "gradio") not in (None, "gradio") or not host:
+        raise ConfigurationError(f"Space {space!r} is not a running Gradio app (sdk {getattr(info, 'sdk', None)!r})")
+    return _load_app(host, space, api_key, alias, overrides)
+
+
+def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
+    try:
+        from gradio_client import Client
+    except ImportError:
+        raise MissingDependencyError("loading a Space or Gradio app needs gradio_client: "
+                                     "pip install 'niceface[spaces]'") from None
+    try:
+        client = Client(url, hf_token=api_key or None, verbose=False)
+        description = client.view_api(return_format="dict", print_info=False)
+    except Exception as error:  # gradio_client raises many kinds (ValueError, httpx errors, ...)
+        raise ConfigurationError(f"cannot load the Gradio app at {url}: {error}") from None
+    api_name, endpoint = _endpoint(description, url)
+    inputs = [_component(parameter, "input") for parameter in endpoint.get("parameters", [])]
+    outputs = [_component(value, "output") for value in endpoint.get("returns", [])]
+
+    def call(*values: Any) -> Any:
+        try:
+            result = client.predict(*values, api_name=api_name)
+        except Exception as error:
+            raise Error(f"{name}: the app answered with an error: {error}") from error
+        results = list(result) if len(outputs) > 1 else [result]
+        plain = [_plain(value, kind) for value, kind in zip(results, outputs)]
+        return tuple(plain) if len(plain) > 1 else plain[0]
+
+    call.__name__ = call.__qualname__ = alias or name.rstrip("/").split("/")[-1] or "app"
+    options = {"title": alias or name, **overrides}
+    return Interface(call, options.pop("inputs", None) or inputs, options.pop("outputs", None) or outputs, **options)
+
+
+def _endpoint(description: dict[str, Any], url: str) -> tuple[str, dict[str, Any]]:
+    named = description.get("named_endpoints") or {}
+    if "/predict" in named:
+        return "/predict", named["/predict"]
+    if named:
+        api_name = next(iter(named))
+        return api_name, named[api_name]
+    raise ConfigurationError(f"the Gradio app at {url} has no named API endpoint to call")
+
+
+_GRADIO_KINDS = {"textbox": "Textbox", "number": "Number", "slider": "Slider", "checkbox": "Checkbox",
+                 "checkboxgroup": "CheckboxGroup", "radio": "Radio", "dropdown": "Dropdown", "image": "Image",
+                 "audio": "Audio", "video": "Video", "file": "File", "dataframe": "Dataframe", "label": "Label",
+                 "highlightedtext": "HighlightedText", "json": "JSON", "html": "HTML", "markdown": "Markdown",
+                 "chatbot": "Chatbot"}
+
+
+def _component(spec: dict[str, Any], role: str) -> Any:
+    """One of our components for a parameter or return value of a Gradio app's API."""
+    from .. import components
+
+    kind = _GRADIO_KINDS.get(str(spec.get("component", "")).lower().replace(" ", ""), "Textbox")
+    label = spec.get("label") or spec.get("parameter_name") or None
+    cls = getattr(components, kind)
+    options: dict[str, Any] = {"label": label}
+    if kind == "Image" and role == "input":
+        options["type"] = "filepath"
+    if kind == "Audio" and role == "input":
+        options["type"] = "filepath"
+    if role == "input" and spec.get("parameter_has_default") and kind in ("Textbox", "Number", "Checkbox", "Slider"):
+        options["value"] = spec.get("parameter_default")
+    if kind in ("Radio", "Dropdown", "CheckboxGroup"):
+        choices = _choices(spec)
+        if not choices:
+            cls, options = components.Textbox, {"label": label}
+        else:
+            options["choices"] = choices
+    try:
+        return cls(**options)
+    except (TypeError, ConfigurationError):
+        return cls(label=label)
+
+
+def _choices(spec: dict[str, Any]) -> list[Any]:
+    enum = (spec.get("type") or {}).get("enum") or (spec.get("type") or {}).get("items", {}).get("enum")
+    return list(enum) if enum else []
+
+
+def _plain(value: Any, component: Any) -> Any:
+    """gradio_client's answer as the plain value our output component takes."""
+    from ..components import Label
+    if isinstance(component, Label) and isinstance(value, dict) and "confidences" in value:
+        confidences = value.get("confidences") or []
+        if confidences:
+            return {str(c["label"]): float(c["confidence"]) for c in confidences}
+        return value.get("label")
+    if isinstance(value, dict) and "path" in value and isinstance(value.get("path"), str):
+        return value["path"]  # a FileData dict
+    if isinstance(value, (str, Path)) and str(value).startswith("/") and Path(str(value)).is_file():
+        return str(value)
+    return value
