@@ -15,4 +15,13 @@ if ((${#missing[@]})); then
 fi
 
 python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# The Spaces tests call a real Gradio app, which runs from its own virtualenv: gradio is never
+# a dependency of niceface (nor installed next to it).
+GRADIO_VENV="${NICEFACE_GRADIO_VENV:-$PWD/.venv-gradio}"
+if ! "$GRADIO_VENV/bin/python" -c "import gradio" 2>/dev/null; then
+    python -m venv "$GRADIO_VENV"
+    "$GRADIO_VENV/bin/pip" install -q --disable-pip-version-check gradio
+fi
+export NICEFACE_GRADIO_PYTHON="$GRADIO_VENV/bin/python"
 exec python -m pytest -q -p no:cacheprovider "$@"

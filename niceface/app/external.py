@@ -236,13 +236,15 @@ def _load_space(space: str, api_key: str | None, alias: str | None, overrides: d
 
 
 def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
+    from ..storage.tempfiles import temp_folder
     try:
         from gradio_client import Client
     except ImportError:
         raise MissingDependencyError("loading a Space or Gradio app needs gradio_client: "
                                      "pip install 'niceface[spaces]'") from None
     try:
-        client = Client(url, hf_token=api_key or None, verbose=False)
+        client = Client(url, token=api_key or None, verbose=False, analytics_enabled=False,
+                        download_files=str(temp_folder("downloads")))
         description = client.view_api(return_format="dict", print_info=False)
     except Exception as error:  # gradio_client raises many kinds (ValueError, httpx errors, ...)
         raise ConfigurationError(f"cannot load the Gradio app at {url}: {error}") from None
@@ -250,9 +252,14 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
     inputs = [_component(parameter, "input") for parameter in endpoint.get("parameters", [])]
     outputs = [_component(value, "output") for value in endpoint.get("returns", [])]
 
+    from gradio_client import handle_file
+    media = [getattr(component, "takes_upload", False) for component in inputs]
+
     def call(*values: Any) -> Any:
+        sent = [handle_file(str(value)) if is_media and isinstance(value, (str, Path)) else value
+                for value, is_media in zip(values, media)]  # files go up as files, not as text
         try:
-            result = client.predict(*values, api_name=api_name)
+            result = client.predict(*sent, api_name=api_name)
         except Exception as error:
             raise Error(f"{name}: the app answered with an error: {error}") from error
         results = list(result) if len(outputs) > 1 else [result]

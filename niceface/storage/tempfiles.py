@@ -32,6 +32,13 @@ _SUFFIXES = {"audio/wav": ".wav", "audio/x-wav": ".wav", "audio/wave": ".wav", "
              "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif", "video/mp4": ".mp4"}
 
 
+def temp_folder(name: str) -> Path:
+    """A folder of ours inside the temporary folder (``name`` is ours, never a user's)."""
+    folder = _directory() / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def suffix_for(mime: str) -> str:
     kind = mime.split(";")[0].strip().lower()
     suffix = _SUFFIXES.get(kind) or mimetypes.guess_extension(kind) or ".bin"
