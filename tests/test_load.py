@@ -6,6 +6,7 @@ import wave
 from pathlib import Path
 
 import httpx
+import numpy as np
 import pytest
 
 import niceface as gr
@@ -71,6 +72,12 @@ def test_image_classification_takes_a_path_and_the_page_payload(hub):
     assert result["label"] in ("bright", "dark") and len(result["confidences"]) == 2
 
 
+def test_an_overridden_webcam_input_sends_the_picture_as_a_file():
+    model = gr.load("models/acme/brightness", inputs="webcam")  # the guide's override: numpy arrays
+    assert model.input_components[0].source == "webcam"
+    assert model(np.full((8, 8, 3), 255, dtype=np.uint8)) == {"bright": 1.0, "dark": 0.0}
+
+
 def test_media_outputs_are_file_paths(tmp_path):
     picture = gr.load("models/acme/paint")("abc")
     assert Path(picture).suffix == ".png" and Path(picture).stat().st_size > 50
@@ -126,3 +133,11 @@ def test_a_loaded_model_serves_its_page_and_api(serve, hub):
     answer = httpx.post(app.url + "api/predict", json={"data": ["great great film"]}, timeout=10).json()
     assert answer["data"][0]["label"] == "POSITIVE"
     assert answer["data"][0]["confidences"][0] == {"label": "POSITIVE", "confidence": pytest.approx(2 / 3)}
+
+
+def test_the_guides_parallel_and_series_of_loaded_models():
+    generator, translator = gr.load("huggingface/acme/generate"), gr.load("huggingface/acme/translate")
+    assert gr.Series(generator, translator)("once upon") == "on so and upon once"
+    both = gr.Parallel(generator, gr.load("huggingface/acme/t5"))
+    assert both("hi") == ("hi and so on", "hi and so on")
+    assert [c.label for c in both.output_components] == ["acme/generate", "acme/t5"]

@@ -84,6 +84,13 @@ def test_a_space_by_name_is_callable_with_plain_values(hub):
     assert np.abs(np.asarray(Image.open(inverted).convert("RGB"), dtype=int) - (255 - original)).max() <= 1
 
 
+def test_the_guides_webcam_override_reaches_the_space(hub):
+    space = gr.load("spaces/acme/lengths", inputs=["text", "number", "webcam"], title="Webcam")
+    assert space.title == "Webcam" and space.input_components[2].source == "webcam"
+    _, _, inverted = space("x", 1, np.zeros((6, 6, 3), dtype=np.uint8))
+    assert np.asarray(Image.open(inverted).convert("L")).min() == 255  # black came back white
+
+
 def test_page_payloads_go_through_the_space(gradio_app):
     app = gr.load(gradio_app)
     picture = "data:image/png;base64," + base64.b64encode(DIGIT_7.read_bytes()).decode()

@@ -94,6 +94,7 @@ def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: di
     client = InferenceClient(model=url, token=api_key or None, timeout=120)
 
     def call(*values: Any) -> Any:
+        values = tuple(_as_file(value) for value in values)  # e.g. inputs="webcam" gives arrays
         try:
             return task.call(client, values)
         except HfHubHTTPError as error:
@@ -106,6 +107,21 @@ def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: di
     return Interface(call, overrides.pop("inputs", None) or task.inputs(),
                      overrides.pop("outputs", None) or task.outputs(),
                      **{k: v for k, v in options.items() if k not in ("inputs", "outputs")})
+
+
+def _as_file(value: Any) -> Any:
+    """A picture (array or PIL) or a sound ((rate, samples)) as a temporary file's path, for
+    endpoints that take files; anything else as it is."""
+    from PIL import Image as PILImage
+
+    from ..components._codecs import array_to_pil, encode_wav
+    if isinstance(value, PILImage.Image):
+        return _image_path(value)
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) in (2, 3):
+        return _image_path(array_to_pil(value))
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and hasattr(value[1], "shape"):
+        return _temp(encode_wav(value[0], value[1]), "audio/wav")
+    return value
 
 
 def _status(error: Any) -> str:
@@ -256,7 +272,7 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
     media = [getattr(component, "takes_upload", False) for component in inputs]
 
     def call(*values: Any) -> Any:
-        sent = [handle_file(str(value)) if is_media and isinstance(value, (str, Path)) else value
+        sent = [handle_file(str(_as_file(value))) if is_media and value is not None else value
                 for value, is_media in zip(values, media)]  # files go up as files, not as text
         try:
             result = client.predict(*sent, api_name=api_name)
