@@ -28,6 +28,7 @@ waits for HTTP 200 on "/", and stops it (SIGINT, then kill) in a ``finally``.
     python bench/queue.py --profile DIR    # also: cProfile of each server's event-loop thread
     python bench/queue.py --full --ks 1    # k = 1 with 50 clients (500 calls, 50 s a run)
     python bench/queue.py --clients raw    # only the lean client in the throughput table
+    python bench/queue.py --gradio         # and the same load on a Gradio app (.venv-gradio)
     python bench/queue.py --switch-interval 0.0005   # experiment: a shorter GIL switch interval
 
 cProfile sees little of an asyncio server on uvloop (the loop's own C work is one lump);
@@ -173,6 +174,24 @@ SERVER_SCRIPT = textwrap.dedent('''
                 json.dump({"jobs": jobs, "gc": collections}, out)
 ''')
 
+GRADIO_SCRIPT = textwrap.dedent('''
+    """The same fn as a Gradio app, for a side-by-side row (run with a Python that has gradio)."""
+    import os
+    import time
+
+    import gradio as gr
+
+    SLEEP = float(os.environ["BENCH_SLEEP"])
+
+    def sleepy(text):
+        time.sleep(SLEEP)
+        return text
+
+    demo = gr.Interface(sleepy, "text", "text", analytics_enabled=False)
+    demo.queue(default_concurrency_limit=int(os.environ["BENCH_K"]), max_size=None)
+    demo.launch(server_name="127.0.0.1", server_port=int(os.environ["BENCH_PORT"]), quiet=True)
+''')
+
 
 # ---- server processes ------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -203,7 +222,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: Path, *, queue: bool, k: int, sleep: float, options: Options = Options()) -> Iterator[Served]:
+def server(script: Path, *, queue: bool, k: int, sleep: float, options: Options = Options(),
+           python: str = sys.executable) -> Iterator[Served]:
     """A server process for one case; yields its URL and pid, stops it however the block ends."""
     port = free_port()
     env = {**os.environ, "NICEFACE_INBROWSER": "0", "BENCH_PORT": str(port), "BENCH_QUEUE": "1" if queue else "0",
@@ -215,7 +235,7 @@ def server(script: Path, *, queue: bool, k: int, sleep: float, options: Options 
     if options.switch_interval is not None:
         env["BENCH_SWITCH_INTERVAL"] = str(options.switch_interval)
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen([sys.executable, str(script)], env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([python, str(script)], env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             url = f"http://{HOST}:{port}"
             wait_for_200(url, process, log)
@@ -305,7 +325,8 @@ async def load(served: Served, clients: int, calls_per_client: int, *, client: s
     """``clients`` concurrent callers, each making ``calls_per_client`` calls in a row after one
     untimed call that opens its keep-alive connection. ``client``: "httpx" (each caller its own
     AsyncClient), "shared" (one AsyncClient, a pool of 100 connections) or "raw" (each caller
-    its own RawClient). Texts sent are unique per ``tag``, so that a server's trace can tell
+    its own RawClient) or "gradio" (an AsyncClient each, on a Gradio app's REST API: two
+    requests a call). Texts sent are unique per ``tag``, so that a server's trace can tell
     the calls apart."""
     import httpx
 
@@ -322,6 +343,13 @@ async def load(served: Served, clients: int, calls_per_client: int, *, client: s
     async def call(connection: Any, text: str) -> None:
         if isinstance(connection, RawClient):
             data = await connection.post(text)
+        elif client == "gradio":  # Gradio's REST API: join the queue, then read the result's events
+            joined = await connection.post("/gradio_api/call/sleepy", json={"data": [text]})
+            joined.raise_for_status()
+            events = await connection.get(f"/gradio_api/call/sleepy/{joined.json()['event_id']}")
+            lines = events.text.splitlines()
+            assert "event: complete" in lines, events.text
+            data = json.loads(lines[lines.index("event: complete") + 1].removeprefix("data: "))
         else:
             response = await connection.post("/api/predict", json={"data": [text]})
             response.raise_for_status()
@@ -510,9 +538,9 @@ def breakdown(records: list[dict[str, Any]], collections: list[list[Any]], begin
 
 # ---- cases -------------------------------------------------------------------------------------
 def throughput(script: Path, label: str, k: int, clients: int, repeat: int, options: Options,
-               client: str) -> tuple[ThroughputRow, Breakdown | None]:
+               client: str, python: str = sys.executable) -> tuple[ThroughputRow, Breakdown | None]:
     loads, floors = [], []
-    with server(script, queue=True, k=k, sleep=SLEEP, options=options) as served:
+    with server(script, queue=True, k=k, sleep=SLEEP, options=options, python=python) as served:
         for run in range(repeat):
             floors.append(machine_floor(k, clients * CALLS_PER_CLIENT))
             loads.append(asyncio.run(load(served, clients, CALLS_PER_CLIENT, client=client, tag=f"run{run}:")))
@@ -611,6 +639,9 @@ def main() -> None:
     parser.add_argument("--clients", nargs="+", choices=["httpx", "raw"], default=["httpx", "raw"],
                         help="client kinds for the throughput table (default both): httpx.AsyncClient, "
                              "or RawClient (a lean HTTP/1.1 client, so that the client's CPU weighs less)")
+    parser.add_argument("--gradio", metavar="PYTHON", nargs="?", const=".venv-gradio/bin/python",
+                        help="also the same load on a Gradio app, run by PYTHON (a Python with gradio; "
+                             "default .venv-gradio/bin/python, made by scripts/test.sh)")
     parser.add_argument("--full", action="store_true", help="k = 1 with 50 clients (50 s a run) instead of 5")
     parser.add_argument("--explain", action="store_true", help="trace the queue: where the workers' time went")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="cProfile each server into DIR/<case>.prof")
@@ -641,6 +672,14 @@ def main() -> None:
                 rows.append(row)
                 if explained is not None:
                     breakdowns.append((label, explained))
+        if args.gradio:
+            gradio_script = Path(folder) / "gradio_server.py"
+            gradio_script.write_text(GRADIO_SCRIPT)
+            for k in args.ks:
+                clients = 5 if k == 1 and not args.full else CLIENTS
+                row, _ = throughput(gradio_script, f"Gradio, httpx, {clients} cl.", k, clients, args.repeat,
+                                    Options(), "gradio", python=args.gradio)
+                rows.append(row)
         plain = Options(switch_interval=args.switch_interval)
         capacities = [capacity(script, "httpx: own AsyncClient per client", "httpx", plain),
                       capacity(script, "shared: one AsyncClient, 100 connections", "shared", plain),
