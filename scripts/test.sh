@@ -8,6 +8,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nginx >/dev/null || missing+=(nginx)
 command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v openssl >/dev/null || missing+=(openssl)  # a self-signed certificate for the https test
 if ((${#missing[@]})); then
     SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
     $SUDO apt-get update -qq

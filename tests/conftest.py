@@ -29,9 +29,10 @@ def free_port() -> int:
 class Served:
     """An app script running in its own process on 127.0.0.1; stops itself at teardown."""
 
-    def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+    def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None,
+                 https: bool = False) -> None:
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"{'https' if https else 'http'}://127.0.0.1:{self.port}/"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-{script.stem}-{self.port}.log"
         environment = {**os.environ, "NICEFACE_SERVER_PORT": str(self.port), "NICEFACE_INBROWSER": "0",
                        "PYTHONUNBUFFERED": "1", **(env or {})}
@@ -45,7 +46,7 @@ class Served:
             if self.process.poll() is not None:
                 raise RuntimeError(f"app exited with {self.process.returncode}:\n{self.output()}")
             try:
-                if httpx.get(self.url, timeout=2).status_code in (200, 401):  # 401: behind a login
+                if httpx.get(self.url, timeout=2, verify=False).status_code in (200, 401):  # 401: behind a login
                     return
             except httpx.HTTPError:
                 pass

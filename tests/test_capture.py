@@ -32,3 +32,21 @@ def test_webcam_snapshot_and_sketch_reach_fn(serve, page):
     assert match, result
     assert int(match.group(1)) > 0 and int(match.group(3)) > 5  # a real frame; the stroke left ink
     screenshot(page, "capture")
+
+
+def test_microphone_recording_reaches_fn_as_samples(serve, page):
+    """Chromium's fake microphone plays a beep; recorded for ~1.5 s it arrives as WAV samples."""
+    app = serve(APPS / "microphone_app.py")
+    page.goto(app.url)
+    page.get_by_role("button", name="Record from microphone").click()
+    page.get_by_role("button", name="Stop recording").wait_for()
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Stop recording").click()
+    page.locator(".nf-audio audio, audio").first.wait_for(state="attached")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=result]')?.value.startsWith('rate')")
+    result = page.get_by_label("result").input_value()
+    match = re.fullmatch(r"rate (\d+); ([\d.]+) s; peak (\d+)", result)
+    assert match, result
+    assert int(match.group(1)) >= 8000 and 1.0 <= float(match.group(2)) <= 3.0
+    assert int(match.group(3)) > 1000  # the fake device's beep, not silence
