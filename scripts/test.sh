@@ -9,6 +9,13 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v nginx >/dev/null || missing+=(nginx)
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v openssl >/dev/null || missing+=(openssl)  # a self-signed certificate for the https test
+command -v xauth >/dev/null || missing+=(xauth)      # xvfb-run needs it
+# The native-window test: pywebview's Qt backend (QtWebEngine) on Xvfb needs these libraries.
+for package in libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 \
+               libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-util1 libxcb-dri3-0 libxkbcommon-x11-0 \
+               libxkbfile1 libegl1 libgl1 libgbm1 libfontconfig1 libdbus-1-3 libnss3 libasound2; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 if ((${#missing[@]})); then
     SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
     $SUDO apt-get update -qq

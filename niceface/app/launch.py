@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import logging
 import os
 import socket
@@ -175,7 +176,9 @@ def _run_native(iface: Interface, server: Server) -> Server:
         raise MissingDependencyError("launch(native=True) needs pywebview: pip install 'niceface[native]'") from None
     server.start_in_thread()
     webview.create_window(iface.title or "niceface", server.url, width=1024, height=768)
-    webview.start()
+    # On Linux pywebview tries GTK first; without PyGObject go straight to Qt (the extra's choice).
+    gui = "qt" if sys.platform.startswith("linux") and importlib.util.find_spec("gi") is None else None
+    webview.start(gui=gui)
     server.close()
     return server
 
