@@ -5,7 +5,6 @@ import base64
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import base64
 import os
-import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest

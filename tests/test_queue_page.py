@@ -1,7 +1,6 @@
 """The queue as people see it: positions, ETA, a full queue, closing and cancelling, the API."""
 from __future__ import annotations
 
-import threading
 import time
 
 import httpx

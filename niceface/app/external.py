@@ -17,11 +17,8 @@ Endpoints (so that everything can run against a local server):
 """
 from __future__ import annotations
 
-import functools
 import logging
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,18 +60,11 @@ def load(name: str, src: str | None = None, api_key: str | None = None, alias: s
 
 
 # ---- models -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Task:
-    """What a pipeline tag becomes: components and a fn calling the InferenceClient."""
-
-    inputs: Callable[[], Any]
-    outputs: Callable[[], Any]
-    call: Callable[[Any, Any], Any]  # (client, values) -> fn's result
-
-
 def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
     from huggingface_hub import HfApi, InferenceClient
     from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
+
+    from .hub_tasks import as_file, tasks
 
     hub = hub_endpoint()
     try:
@@ -94,7 +84,7 @@ def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: di
     client = InferenceClient(model=url, token=api_key or None, timeout=120)
 
     def call(*values: Any) -> Any:
-        values = tuple(_as_file(value) for value in values)  # e.g. inputs="webcam" gives arrays
+        values = tuple(as_file(value) for value in values)  # e.g. inputs="webcam" gives arrays
         try:
             return task.call(client, values)
         except HfHubHTTPError as error:
@@ -109,21 +99,6 @@ def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: di
                      **{k: v for k, v in options.items() if k not in ("inputs", "outputs")})
 
 
-def _as_file(value: Any) -> Any:
-    """A picture (array or PIL) or a sound ((rate, samples)) as a temporary file's path, for
-    endpoints that take files; anything else as it is."""
-    from PIL import Image as PILImage
-
-    from ..components._codecs import array_to_pil, encode_wav
-    if isinstance(value, PILImage.Image):
-        return _image_path(value)
-    if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) in (2, 3):
-        return _image_path(array_to_pil(value))
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and hasattr(value[1], "shape"):
-        return _temp(encode_wav(value[0], value[1]), "audio/wav")
-    return value
-
-
 def _status(error: Any) -> str:
     response = getattr(error, "response", None)
     code = getattr(response, "status_code", None)
@@ -133,102 +108,6 @@ def _status(error: Any) -> str:
     except Exception:  # not JSON
         text = getattr(response, "text", "")[:200] if response is not None else ""
     return f"HTTP {code}" + (f": {text}" if text else "") if code else str(error)
-
-
-def _scores(items: Any, label: str = "label", score: str = "score") -> dict[str, float]:
-    return {str(getattr(item, label)): float(getattr(item, score)) for item in items}
-
-
-def _temp(data: bytes, mime: str) -> str:
-    from ..storage.tempfiles import save_temp
-    return str(save_temp(data, mime))
-
-
-def _image_path(image: Any) -> str:
-    import io
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return _temp(out.getvalue(), "image/png")
-
-
-def _audio_mime(data: bytes) -> str:
-    return {b"RIFF": "audio/wav", b"fLaC": "audio/flac", b"OggS": "audio/ogg", b"ID3": "audio/mpeg"}.get(
-        data[:4], "audio/mpeg" if data[:3] == b"ID3" else "audio/wav")
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
-
-
-def _highlight(text: str, entities: Any) -> dict[str, Any]:
-    return {"text": text, "entities": [{"start": e.start, "end": e.end, "entity": e.entity_group or e.entity}
-                                       for e in entities if e.start is not None and e.end is not None]}
-
-
-@functools.cache
-def tasks() -> dict[str, Task]:
-    """Pipeline tag -> Task (built on first use)."""
-    from ..components import Audio, Checkbox, Dataframe, HighlightedText, Image, Label, Textbox
-
-    def text(label: str = "Input", lines: int = 1) -> Callable[[], Any]:
-        return lambda: Textbox(label=label, lines=lines)
-
-    return {
-        "audio-classification": Task(lambda: Audio(type="filepath", label="Input"), lambda: Label(label="Class"),
-                                     lambda c, v: _scores(c.audio_classification(v[0]))),
-        "audio-to-audio": Task(lambda: Audio(type="filepath", label="Input"), lambda: Audio(label="Output"),
-                               lambda c, v: _speech(c.audio_to_audio(v[0])[0].blob)),
-        "automatic-speech-recognition": Task(lambda: Audio(type="filepath", label="Input"),
-                                             text("Output"), lambda c, v: c.automatic_speech_recognition(v[0]).text),
-        "feature-extraction": Task(text(), lambda: Dataframe(label="Output"), lambda c, v: _features(c, v[0])),
-        "fill-mask": Task(text(), lambda: Label(label="Classification"),
-                          lambda c, v: _scores(c.fill_mask(v[0]), label="token_str")),
-        "image-classification": Task(lambda: Image(type="filepath", label="Input Image"),
-                                     lambda: Label(label="Classification"),
-                                     lambda c, v: _scores(c.image_classification(v[0]))),
-        "question-answering": Task(lambda: [Textbox(label="Context", lines=7), Textbox(label="Question")],
-                                   lambda: [Textbox(label="Answer"), Label(label="Score")],
-                                   lambda c, v: _answer(c.question_answering(question=v[1], context=v[0]))),
-        "summarization": Task(text(lines=7), text("Summary"), lambda c, v: c.summarization(v[0]).summary_text),
-        "text-classification": Task(text(), lambda: Label(label="Classification"),
-                                    lambda c, v: _scores(c.text_classification(v[0]))),
-        "text-generation": Task(text(), text("Output"), lambda c, v: c.text_generation(v[0])),
-        "text2text-generation": Task(text(), text("Output"), lambda c, v: c.text_generation(v[0])),
-        "translation": Task(text(), text("Translation"), lambda c, v: c.translation(v[0]).translation_text),
-        "zero-shot-classification": Task(
-            lambda: [Textbox(label="Input"), Textbox(label="Possible class names (comma-separated)"),
-                     Checkbox(label="Allow multiple true classes")],
-            lambda: Label(label="Classification"),
-            lambda c, v: _scores(c.zero_shot_classification(v[0], candidate_labels=_lines(v[1]),
-                                                            multi_label=bool(v[2])))),
-        "sentence-similarity": Task(
-            lambda: [Textbox(label="Source Sentence"), Textbox(label="Sentences to compare to (one per line)", lines=7)],
-            lambda: Label(label="Classification"),
-            lambda c, v: dict(zip(_lines(v[1]), map(float, c.sentence_similarity(v[0], other_sentences=_lines(v[1])))))),
-        "text-to-speech": Task(text(), lambda: Audio(label="Audio"),
-                               lambda c, v: _speech(c.text_to_speech(v[0]))),
-        "text-to-image": Task(text(), lambda: Image(label="Output"), lambda c, v: _image_path(c.text_to_image(v[0]))),
-        "token-classification": Task(text(), lambda: HighlightedText(label="Output"),
-                                     lambda c, v: _highlight(v[0], c.token_classification(v[0]))),
-    }
-
-
-def _features(client: Any, text: str) -> list[list[float]]:
-    import numpy as np
-    array = np.asarray(client.feature_extraction(text), dtype=float)
-    return array.reshape(-1, array.shape[-1]).tolist() if array.ndim > 1 else [array.tolist()]
-
-
-def _answer(answer: Any) -> tuple[str, dict[str, float]]:
-    item = answer[0] if isinstance(answer, list) else answer
-    return item.answer, {item.answer: float(item.score)}
-
-
-def _speech(data: bytes) -> str:
-    return _temp(data, _audio_mime(data))
-
-
-
 
 
 # ---- Spaces and Gradio apps ---------------------------------------------------------------------
@@ -253,6 +132,7 @@ def _load_space(space: str, api_key: str | None, alias: str | None, overrides: d
 
 def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
     from ..storage.tempfiles import temp_folder
+    from .hub_tasks import as_file
     try:
         from gradio_client import Client
     except ImportError:
@@ -272,7 +152,7 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
     media = [getattr(component, "takes_upload", False) for component in inputs]
 
     def call(*values: Any) -> Any:
-        sent = [handle_file(str(_as_file(value))) if is_media and value is not None else value
+        sent = [handle_file(str(as_file(value))) if is_media and value is not None else value
                 for value, is_media in zip(values, media)]  # files go up as files, not as text
         try:
             result = client.predict(*sent, api_name=api_name)

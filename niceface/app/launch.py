@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 import webbrowser
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import ConfigurationError, MissingDependencyError
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     import uvicorn
 
     from .interface import Interface
+    from .runner import Runner
 
 log = logging.getLogger(__name__)
 _launched = False
@@ -75,53 +75,14 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     if _launched:
         raise ConfigurationError("one process serves one niceface app; run another app in another process")
     import uvicorn
-    from fastapi import FastAPI
-    from nicegui import ui
 
-    from ..components import _upload
-    from . import api, page
-    from .limits import UploadLimit
-    from .runner import Runner
-
-    authenticator = None
-    if auth is not None:
-        from .auth import Authenticator
-        authenticator = Authenticator.from_option(auth, auth_message)  # hashes the passwords now
+    runner = _runner(iface, auth, auth_message, enable_queue, concurrency_count, max_size, show_error,
+                     parse_size(max_file_size))
     host = server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
     port = server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
-    limit = parse_size(max_file_size)
-    queue = None
-    if enable_queue:
-        from .queue import JobQueue
-        queue = JobQueue(concurrency=concurrency_count, max_size=max_size)
-    flags = None
-    if iface.allow_flagging != "never":
-        from ..storage.flags import FlagStore
-        flags = FlagStore(iface.flagging_dir, [c.label or c.kind for c in iface.wire_inputs],
-                          [c.label or c.kind for c in iface.wire_outputs])
-    runner = Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags,
-                    auth=authenticator)
-    _upload.max_file_size = limit
-
-    # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
-    # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
-    fastapi_app = FastAPI(title=iface.title or f"niceface: {iface.name}", docs_url="/docs", redoc_url=None,
-                          telemetry={"tracing": False, "metrics": False, "logs": False})
-    fastapi_app.router.on_startup.append(gc.freeze)  # see _why_freeze
-    if queue is not None:
-        fastapi_app.router.on_startup.append(queue.start)
-        fastapi_app.router.on_shutdown.append(queue.stop)
-    api.register(fastapi_app, runner)
-    page.register(runner)
-    ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
-                show_welcome_message=False, reconnect_timeout=3.0)
-    served: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
-    if authenticator is not None:
-        from .auth import AuthGate
-        served = AuthGate(served, authenticator)  # outermost: nothing is read before the login
     protocol = "https" if ssl_certfile and ssl_keyfile else "http"
-    config = uvicorn.Config(served, host=host, port=port, root_path=root_path, log_level="warning",
-                            ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",
+    config = uvicorn.Config(_asgi_app(runner, favicon_path), host=host, port=port, root_path=root_path,
+                            log_level="warning", ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",
                             ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{root_path}/")
     iface.server = server
@@ -137,6 +98,55 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
         return server
     server.server.run()
     return server
+
+
+def _runner(iface: Interface, auth: Any, auth_message: str | None, enable_queue: bool, concurrency_count: int,
+            max_size: int | None, show_error: bool, limit: int | None) -> Runner:
+    """What the app's pages and API share: the queue, the flag store, the authenticator."""
+    from .runner import Runner
+
+    authenticator = queue = flags = None
+    if auth is not None:
+        from .auth import Authenticator
+        authenticator = Authenticator.from_option(auth, auth_message)  # hashes the passwords now
+    if enable_queue:
+        from .queue import JobQueue
+        queue = JobQueue(concurrency=concurrency_count, max_size=max_size)
+    if iface.allow_flagging != "never":
+        from ..storage.flags import FlagStore
+        flags = FlagStore(iface.flagging_dir, [c.label or c.kind for c in iface.wire_inputs],
+                          [c.label or c.kind for c in iface.wire_outputs])
+    return Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags, auth=authenticator)
+
+
+def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
+    """FastAPI with the API and the NiceGUI pages, inside the upload limit and the login gate."""
+    from fastapi import FastAPI
+    from nicegui import ui
+
+    from ..components import _upload
+    from . import api, page
+    from .limits import UploadLimit
+
+    iface = runner.iface
+    # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
+    # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
+    fastapi_app = FastAPI(title=iface.title or f"niceface: {iface.name}", docs_url="/docs", redoc_url=None,
+                          telemetry={"tracing": False, "metrics": False, "logs": False})
+    fastapi_app.router.on_startup.append(gc.freeze)  # see _why_freeze
+    if runner.queue is not None:
+        fastapi_app.router.on_startup.append(runner.queue.start)
+        fastapi_app.router.on_shutdown.append(runner.queue.stop)
+    api.register(fastapi_app, runner)
+    page.register(runner)
+    ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
+                show_welcome_message=False, reconnect_timeout=3.0)
+    _upload.max_file_size = runner.max_file_size
+    served: Any = UploadLimit(fastapi_app, runner.max_file_size) if runner.max_file_size else fastapi_app
+    if runner.auth is not None:
+        from .gate import AuthGate
+        served = AuthGate(served, runner.auth)  # outermost: nothing is read before the login
+    return served
 
 
 _why_freeze = """gc.freeze() once the server starts: the ~90 000 objects of the imported
