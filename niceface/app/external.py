@@ -61,21 +61,12 @@ def load(name: str, src: str | None = None, api_key: str | None = None, alias: s
 
 # ---- models -------------------------------------------------------------------------------
 def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
-    from huggingface_hub import HfApi, InferenceClient
-    from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
+    from huggingface_hub import InferenceClient
+    from huggingface_hub.errors import HfHubHTTPError
 
     from .hub_tasks import as_file, tasks
 
-    hub = hub_endpoint()
-    try:
-        info = HfApi(endpoint=hub).model_info(repo, token=api_key or None)
-    except RepositoryNotFoundError:
-        raise ConfigurationError(f"model {repo!r} was not found on {hub}") from None
-    except HfHubHTTPError as error:
-        raise ConfigurationError(f"model {repo!r}: {hub} answered {_status(error)}") from None
-    except Exception as error:  # connection refused, DNS, timeouts: the HTTP library's own errors
-        raise ConfigurationError(f"cannot reach the Hub at {hub} to look up {repo!r}: {error}") from None
-    tag = info.pipeline_tag
+    tag = _hub_info("model", repo, api_key).pipeline_tag
     task = tasks().get(tag or "")
     if task is None:
         raise ConfigurationError(f"model {repo!r} has pipeline tag {tag!r}, which load() does not support; "
@@ -99,6 +90,23 @@ def _load_model(repo: str, api_key: str | None, alias: str | None, overrides: di
                      **{k: v for k, v in options.items() if k not in ("inputs", "outputs")})
 
 
+def _hub_info(kind: str, repo: str, api_key: str | None) -> Any:
+    """The Hub's description of a "model" or "Space"; ConfigurationError naming what failed."""
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
+
+    hub = hub_endpoint()
+    api = HfApi(endpoint=hub)
+    try:
+        return (api.model_info if kind == "model" else api.space_info)(repo, token=api_key or None)
+    except RepositoryNotFoundError:
+        raise ConfigurationError(f"{kind} {repo!r} was not found on {hub}") from None
+    except HfHubHTTPError as error:
+        raise ConfigurationError(f"{kind} {repo!r}: {hub} answered {_status(error)}") from None
+    except Exception as error:  # connection refused, DNS, timeouts: the HTTP library's own errors
+        raise ConfigurationError(f"cannot reach the Hub at {hub} to look up {kind} {repo!r}: {error}") from None
+
+
 def _status(error: Any) -> str:
     response = getattr(error, "response", None)
     code = getattr(response, "status_code", None)
@@ -112,18 +120,7 @@ def _status(error: Any) -> str:
 
 # ---- Spaces and Gradio apps ---------------------------------------------------------------------
 def _load_space(space: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
-    from huggingface_hub import HfApi
-    from huggingface_hub.errors import HfHubHTTPError, RepositoryNotFoundError
-
-    hub = hub_endpoint()
-    try:
-        info = HfApi(endpoint=hub).space_info(space, token=api_key or None)
-    except RepositoryNotFoundError:
-        raise ConfigurationError(f"Space {space!r} was not found on {hub}") from None
-    except HfHubHTTPError as error:
-        raise ConfigurationError(f"Space {space!r}: {hub} answered {_status(error)}") from None
-    except Exception as error:
-        raise ConfigurationError(f"cannot reach the Hub at {hub} to look up Space {space!r}: {error}") from None
+    info = _hub_info("Space", space, api_key)
     host = getattr(info, "host", None)
     if getattr(info, "sdk", "gradio") not in (None, "gradio") or not host:
         raise ConfigurationError(f"Space {space!r} is not a running Gradio app (sdk {getattr(info, 'sdk', None)!r})")
