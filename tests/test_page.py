@@ -8,7 +8,7 @@ import time
 import httpx
 import pytest
 
-from conftest import ROOT, screenshot
+from conftest import APPS, ROOT, screenshot
 
 pytestmark = pytest.mark.browser
 DIGIT_3 = ROOT / "examples" / "images" / "digit_3.png"
@@ -139,3 +139,20 @@ def test_parallel_and_series_page_shows_every_member_output(serve, page):
     screenshot(page, "parallel_series")
     answer = httpx.post(app.url + "api/predict", json={"data": ["a b"]}, timeout=10).json()
     assert answer["data"] == ["A B", "b a", "B A!"]
+
+
+def test_a_file_goes_in_and_comes_back_for_download(serve, page, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("twenty-one characters")
+    app = serve(APPS / "file_app.py")
+    page.goto(app.url)
+    page.locator("input[type=file]").set_input_files(str(notes))
+    page.locator(".nf-inputs .nf-file-link").wait_for(state="visible")  # the server has the upload
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=result]')?.value.endsWith('bytes')")
+    assert page.get_by_label("result").input_value().endswith(".txt: 21 bytes")
+    link = page.locator(".nf-outputs .nf-file-link")
+    link.wait_for(state="visible")
+    href = link.get_attribute("href")
+    assert href.startswith("data:text/plain;base64,")
+    assert base64.b64decode(href.split(",", 1)[1]) == b"twenty-one characters"

@@ -5,7 +5,7 @@ from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from . import _codecs
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
 
 
 @dataclass(eq=False)
@@ -57,27 +57,18 @@ class Audio(Component):
 
     def render(self, role: Role) -> View:
         from nicegui import ui
-        state: dict[str, Any] = {"payload": None}
-        handlers: list[Any] = []
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             player = ui.audio("").classes("w-full nf-audio-player")
             player.set_visibility(False)
-
-            def set_(payload: Any) -> None:
-                state["payload"] = payload
-                player.set_source(payload or "")
-                player.set_visibility(payload is not None)
-                for handler in handlers:
-                    handler()
-
+            shown = Shown(lambda payload: (player.set_source(payload or ""), player.set_visibility(payload is not None)))
             if role == "input":
                 if self.source == "microphone":
                     from .capture import Capture
-                    Capture(mode="microphone", on_capture=set_)
+                    Capture(mode="microphone", on_capture=shown.set)
                 else:
                     from ._upload import render_upload
-                    render_upload("audio/wav,.wav", set_)
+                    render_upload("audio/wav,.wav", shown.set)
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_, handlers.append)
+        return shown.view(box)

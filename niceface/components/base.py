@@ -32,6 +32,24 @@ class View:
     overlay: Any = None  # container the interpretation overlay is drawn into
 
 
+class Shown:
+    """The payload a media widget shows (no NiceGUI state holds it): ``set`` stores it, lets
+    ``show`` draw it and tells the change handlers; ``view`` wraps it as the widget's View."""
+
+    def __init__(self, show: Callable[[Any], None], payload: Any = None) -> None:
+        self.show, self.payload = show, payload
+        self.handlers: list[Callable[[], Any]] = []
+
+    def set(self, payload: Any) -> None:
+        self.payload = payload
+        self.show(payload)
+        for handler in self.handlers:
+            handler()
+
+    def view(self, element: Any, overlay: Any = None) -> View:
+        return View(element, lambda: self.payload, self.set, self.handlers.append, overlay=overlay)
+
+
 @dataclass(eq=False)
 class Component:
     """Base of all components. Subclasses add options and override the hooks they need."""

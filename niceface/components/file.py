@@ -5,7 +5,7 @@ from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from . import _codecs
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
 
 
 class UploadedFile(str):
@@ -48,25 +48,16 @@ class File(Component):
 
     def render(self, role: Role) -> View:
         from nicegui import ui
-        state: dict[str, Any] = {"payload": None}
-        handlers: list[Any] = []
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
-            shown = self._render_value()
-
-            def set_(payload: Any) -> None:
-                state["payload"] = payload
-                shown(payload)
-                for handler in handlers:
-                    handler()
-
+            shown = Shown(self._render_value())
             if role == "input":
                 from ._upload import render_upload
                 accept = ",".join(self.file_types) if self.file_types else self.accept
-                render_upload(accept, set_)
+                render_upload(accept, shown.set)
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_, handlers.append)
+        return shown.view(box)
 
     def _render_value(self) -> Any:
         from nicegui import ui

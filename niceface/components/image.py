@@ -5,7 +5,7 @@ from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from . import _codecs
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
 
 
 @dataclass(eq=False)
@@ -65,28 +65,21 @@ class Image(Component):
 
     def render(self, role: Role) -> View:
         from nicegui import ui
-        state = {"payload": self.postprocess(self.value) if self.value is not None else None}
+        first = self.postprocess(self.value) if self.value is not None else None
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             with ui.element("div").classes("nf-image-frame relative w-full") as frame:
-                preview = ui.image(state["payload"] or "").classes("nf-image-preview w-full")
-            preview.set_visibility(state["payload"] is not None)
-
-            def set_(payload: Any) -> None:
-                state["payload"] = payload
-                preview.set_source(payload or "")
-                preview.set_visibility(payload is not None)
-                for handler in handlers:
-                    handler()
-
-            handlers: list[Any] = []
+                preview = ui.image(first or "").classes("nf-image-preview w-full")
+            preview.set_visibility(first is not None)
+            shown = Shown(lambda payload: (preview.set_source(payload or ""), preview.set_visibility(payload is not None)),
+                          first)
             if role == "input":
                 if self.source == "upload":
                     from ._upload import render_upload
-                    render_upload("image/*", set_)
+                    render_upload("image/*", shown.set)
                 else:
                     from .capture import Capture
-                    Capture(mode="webcam" if self.source == "webcam" else "canvas", on_capture=set_)
+                    Capture(mode="webcam" if self.source == "webcam" else "canvas", on_capture=shown.set)
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_, handlers.append, overlay=frame)
+        return shown.view(box, overlay=frame)
