@@ -11,9 +11,12 @@ command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v openssl >/dev/null || missing+=(openssl)  # a self-signed certificate for the https test
 command -v xauth >/dev/null || missing+=(xauth)      # xvfb-run needs it
 # The native-window test: pywebview's Qt backend (QtWebEngine) on Xvfb needs these libraries.
+# (ldd over PyQt6-Qt6's libraries and QtWebEngineProcess, minus what only optional plugins use)
 for package in libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 \
-               libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-util1 libxcb-dri3-0 libxkbcommon-x11-0 \
-               libxkbfile1 libegl1 libgl1 libgbm1 libfontconfig1 libdbus-1-3 libnss3 libasound2; do
+               libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-util1 libxcb-dri3-0 libxcb-glx0 \
+               libx11-xcb1 libxkbcommon-x11-0 libxkbfile1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxcursor1 \
+               libxi6 libxinerama1 libegl1 libgl1 libgbm1 libdrm2 libfontconfig1 libfreetype6 libharfbuzz0b \
+               libglib2.0-0 libdbus-1-3 libnss3 libasound2 libgssapi-krb5-2; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then
