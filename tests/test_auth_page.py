@@ -78,6 +78,8 @@ def test_a_login_sets_a_safe_cookie_and_logout_ends_the_session_on_the_server(ap
     assert len(token) >= 40
     jar = {"niceface_session": token}
     assert httpx.get(app.url, headers=HTML, cookies=jar, timeout=10).status_code == 200
+    messy = {**HTML, "cookie": f'tracker="a,b"; weird=x y; niceface_session={token}; other=1'}
+    assert httpx.get(app.url, headers=messy, timeout=10).status_code == 200  # other cookies do not matter
     answer = httpx.post(app.url + "api/predict", json={"data": ["with cookie"]}, cookies=jar, timeout=10)
     assert answer.json()["data"] == ["WITH COOKIE"]
     out = httpx.get(app.url + "logout", cookies=jar, follow_redirects=False, timeout=10)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Awaitable, Callable
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, quote
 
@@ -123,16 +122,13 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 def _cookie(scope: Scope) -> str | None:
-    raw = _header(scope, b"cookie")
-    if not raw:
-        return None
-    cookie: SimpleCookie = SimpleCookie()
-    try:
-        cookie.load(raw)
-    except Exception:  # a malformed Cookie header is no session
-        return None
-    morsel = cookie.get(COOKIE)
-    return morsel.value if morsel is not None else None
+    """The session token from the Cookie header (read by hand: http.cookies gives up on the
+    whole header at the first cookie it dislikes, and other sites' cookies share the header)."""
+    for pair in (_header(scope, b"cookie") or "").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name == COOKIE and value:
+            return value.strip('"')
+    return None
 
 
 def _set_cookie(scope: Scope, prefix: str, token: str, seconds: int) -> str:
