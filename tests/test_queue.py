@@ -156,15 +156,20 @@ async def test_eta_divides_the_work_ahead_among_the_workers() -> None:
     await queue.stop()
 
 
-async def test_errors_reach_the_caller_and_the_worker_keeps_serving() -> None:
+@pytest.mark.parametrize("in_thread", [False, True], ids=["async", "thread"])
+async def test_errors_reach_the_caller_and_the_worker_keeps_serving(in_thread: bool) -> None:
     queue = JobQueue()
     queue.start()
 
     async def broken() -> None:
         raise ZeroDivisionError("boom")
 
-    failing = queue.submit(broken)
-    fine = queue.submit(recorder([], "fine"))
+    def work(name: str):
+        if in_thread:
+            return sleeper([], name)  # "broken" raises ZeroDivisionError("boom") in a queue thread
+        return broken if name == "broken" else recorder([], name)
+
+    failing, fine = (queue.submit(work(name), in_thread=in_thread) for name in ("broken", "fine"))
     with pytest.raises(ZeroDivisionError, match="boom"):
         await failing
     assert failing.status.kind == "failed"
@@ -313,18 +318,6 @@ async def test_a_cancelled_waiting_thread_job_never_runs() -> None:
     assert second.cancel() is True
     assert [await first, await third] == ["a", "c"]
     assert [name for name, _ in ran] == ["a", "c"]
-    await queue.stop()
-
-
-async def test_a_thread_job_error_reaches_its_caller_and_the_thread_goes_on() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    failing, fine = (queue.submit(sleeper(ran, name), in_thread=True) for name in ("broken", "fine"))
-    with pytest.raises(ZeroDivisionError, match="boom"):
-        await failing
-    assert failing.status.kind == "failed"
-    assert await fine == "fine"
     await queue.stop()
 
 

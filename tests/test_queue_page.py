@@ -58,15 +58,21 @@ def test_full_queue_refuses_the_next_job_and_keeps_the_rest(serve, new_page):
     assert "ran: job 3" not in app.output() and "ran: api" not in app.output()
 
 
+def second_waits(app, new_page, running: str, waiting: str):
+    """Two pages: the first's slow job runs, the second's waits first in line."""
+    first, second = new_page(), new_page()
+    first.goto(app.url)
+    second.goto(app.url)
+    submit(first, running)
+    time.sleep(0.3)
+    submit(second, waiting)
+    second.locator(".nf-status").get_by_text("1st of 1").wait_for()
+    return first, second
+
+
 def test_closing_a_waiting_page_drops_its_job(serve, new_page):
     app = serve(APPS / "queue_app.py")
-    runner, leaver = new_page(), new_page()
-    runner.goto(app.url)
-    leaver.goto(app.url)
-    submit(runner, "slow first")
-    time.sleep(0.3)
-    submit(leaver, "never runs")
-    leaver.locator(".nf-status").get_by_text("1st of 1").wait_for()
+    runner, leaver = second_waits(app, new_page, "slow first", "never runs")
     leaver.context.close()
     result_is(runner, "SLOW FIRST")
     time.sleep(1.5)
@@ -75,13 +81,7 @@ def test_closing_a_waiting_page_drops_its_job(serve, new_page):
 
 def test_cancel_removes_a_waiting_job(serve, new_page):
     app = serve(APPS / "queue_app.py")
-    first, second = new_page(), new_page()
-    first.goto(app.url)
-    second.goto(app.url)
-    submit(first, "slow one")
-    time.sleep(0.3)
-    submit(second, "cancelled job")
-    second.locator(".nf-status").get_by_text("1st of 1").wait_for()
+    first, second = second_waits(app, new_page, "slow one", "cancelled job")
     second.get_by_role("button", name="Cancel").click()
     second.locator(".nf-status").get_by_text("Cancelled").wait_for()
     result_is(first, "SLOW ONE")

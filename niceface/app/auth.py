@@ -109,20 +109,22 @@ class Authenticator:
                 log.exception("the auth callable raised; the login is refused")
                 return False
 
-    async def login(self, username: str, password: str, address: str) -> tuple[str | None, float]:
-        """(session token, 0) on success; (None, seconds to wait) when throttled; else (None, 0)."""
+    async def attempt(self, username: str, password: str, address: str) -> tuple[bool, float]:
+        """(True, 0) if the password is right; (False, seconds to wait) when throttled; else
+        (False, 0). The hash is checked off the event loop; failures count for user and address."""
         keys = (f"user:{username}", f"address:{address}")
         wait = max(self.throttle.wait(key) for key in keys)
         if wait > 0:
-            return None, wait
+            return False, wait
         ok = await asyncio.get_running_loop().run_in_executor(None, self._verify, username, password)
-        if not ok:
-            for key in keys:
-                self.throttle.failed(key)
-            return None, 0.0
         for key in keys:
-            self.throttle.succeeded(key)
-        return self.open_session(username), 0.0
+            (self.throttle.succeeded if ok else self.throttle.failed)(key)
+        return ok, 0.0
+
+    async def login(self, username: str, password: str, address: str) -> tuple[str | None, float]:
+        """(session token, 0) on success; (None, seconds to wait) when throttled; else (None, 0)."""
+        ok, wait = await self.attempt(username, password, address)
+        return (self.open_session(username) if ok else None), wait
 
     def open_session(self, username: str) -> str:
         token = secrets.token_urlsafe(32)
@@ -156,10 +158,9 @@ class Authenticator:
         remembered = self._basic_ok.get(digest)
         if remembered is not None and remembered[1] > time.monotonic():
             return remembered[0], 0.0
-        token, wait = await self.login(username, password, address)
-        if token is None:
+        ok, wait = await self.attempt(username, password, address)  # no session for a Basic call
+        if not ok:
             return None, wait
-        self.sessions.pop(token, None)  # no session for a Basic call
         if len(self._basic_ok) > 10_000:
             self._basic_ok.clear()
         self._basic_ok[digest] = (username, time.monotonic() + BASIC_CACHE_SECONDS)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Any
 
 from ..exceptions import ConfigurationError, Error, MissingDependencyError
@@ -222,6 +221,4 @@ def _plain(value: Any, component: Any) -> Any:
         return value.get("label")
     if isinstance(value, dict) and "path" in value and isinstance(value.get("path"), str):
         return value["path"]  # a FileData dict
-    if isinstance(value, (str, Path)) and str(value).startswith("/") and Path(str(value)).is_file():
-        return str(value)
-    return value
+    return value  # text, numbers, and media already downloaded: a path

@@ -50,8 +50,9 @@ def _image_path(image: Any) -> str:
 
 
 def _audio_mime(data: bytes) -> str:
-    return {b"RIFF": "audio/wav", b"fLaC": "audio/flac", b"OggS": "audio/ogg", b"ID3": "audio/mpeg"}.get(
-        data[:4], "audio/mpeg" if data[:3] == b"ID3" else "audio/wav")
+    if data[:3] == b"ID3":
+        return "audio/mpeg"
+    return {b"fLaC": "audio/flac", b"OggS": "audio/ogg"}.get(data[:4], "audio/wav")
 
 
 def _lines(text: str) -> list[str]:
