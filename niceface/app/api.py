@@ -9,12 +9,14 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..exceptions import ArityError, FunctionError, InputError, QueueFullError
+from ..exceptions import ArityError, FileTooLargeError, FunctionError, InputError, QueueFullError
 
 if TYPE_CHECKING:
     from .runner import Runner
 
 log = logging.getLogger(__name__)
+#: deeper JSON than any component takes; deeper still would exhaust Python's recursion limit
+MAX_DEPTH = 64
 
 
 class PredictRequest(BaseModel):
@@ -46,10 +48,16 @@ def register(app: FastAPI, runner: Runner) -> None:
             body = json.loads(await request.body())
         except ValueError as error:  # also a body that is not UTF-8
             return _error(422, f"the body is not valid JSON: {error}")
+        except RecursionError:
+            return _too_deep(request)
+        if not _shallow(body):
+            return _too_deep(request)
         if not isinstance(body, dict) or not isinstance(body.get("data"), list):
             return _error(422, 'expected a JSON object {"data": [one value per input]}')
         try:
             result = await runner.run(body["data"], iface.initial_state())
+        except FileTooLargeError as error:
+            return _error(413, str(error))
         except (ArityError, InputError) as error:
             return _error(422, str(error))
         except QueueFullError as error:
@@ -63,6 +71,23 @@ def register(app: FastAPI, runner: Runner) -> None:
             except Exception:  # the answer still goes out; the log says why the flag did not
                 log.exception("allow_flagging='auto': could not store the flag of an API call")
         return JSONResponse({"data": result.payloads, "duration": result.duration})
+
+
+def _shallow(value: Any) -> bool:
+    """True if ``value`` nests lists and objects at most MAX_DEPTH deep (walked without recursion)."""
+    level: list[Any] = [value]
+    for _ in range(MAX_DEPTH):
+        level = [item for node in level if isinstance(node, (list, dict))
+                 for item in (node.values() if isinstance(node, dict) else node)]
+        if not level:
+            return True
+    return not any(isinstance(node, (list, dict)) for node in level)
+
+
+def _too_deep(request: Request) -> JSONResponse:
+    log.warning("refused an API body nested more than %d levels deep (from %s)", MAX_DEPTH,
+                request.client.host if request.client else "?")
+    return _error(422, f"the body is nested too deeply (more than {MAX_DEPTH} levels)")
 
 
 def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:

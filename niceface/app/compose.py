@@ -16,6 +16,7 @@ import threading
 import time
 from typing import Any
 
+from ..components.limits import Limits
 from ..exceptions import ConfigurationError
 from . import pipeline
 from .interface import Interface
@@ -42,7 +43,7 @@ class _Composite(Interface):
     def _call_members(self, *values: Any) -> Any:
         raise NotImplementedError
 
-    def run_wire(self, payloads: list[Any], state: Any = None) -> pipeline.Result:
+    def run_wire(self, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> pipeline.Result:
         raise NotImplementedError
 
 
@@ -75,10 +76,10 @@ class Parallel(_Composite):
             flat += list(answer) if len(member.wire_outputs) > 1 else [answer]
         return flat[0] if len(flat) == 1 else tuple(flat)
 
-    def run_wire(self, payloads: list[Any], state: Any = None) -> pipeline.Result:
+    def run_wire(self, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> pipeline.Result:
         started = time.perf_counter()
         pipeline.check_arity(self, payloads, with_state=False)
-        results = _at_once([lambda m=member: m.run_wire(payloads) for member in self.members])
+        results = _at_once([lambda m=member: m.run_wire(payloads, None, limits) for member in self.members])
         return pipeline.Result([p for result in results for p in result.payloads], state,
                                time.perf_counter() - started)
 
@@ -104,11 +105,11 @@ class Series(_Composite):
                 values = tuple(answer) if len(member.wire_outputs) > 1 else (answer,)
         return answer
 
-    def run_wire(self, payloads: list[Any], state: Any = None) -> pipeline.Result:
+    def run_wire(self, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> pipeline.Result:
         started = time.perf_counter()
         pipeline.check_arity(self, payloads, with_state=False)
         for member in self.members:
-            payloads = member.run_wire(payloads).payloads
+            payloads = member.run_wire(payloads, None, limits).payloads
         return pipeline.Result(payloads, state, time.perf_counter() - started)
 
 

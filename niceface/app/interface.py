@@ -10,6 +10,7 @@ from typing import Any
 
 from ..components.base import Component
 from ..components.label import Label
+from ..components.limits import Limits
 from ..components.number import Number
 from ..components.registry import component_list
 from ..components.state import State
@@ -127,10 +128,10 @@ class Interface:
                 for index, (component, value) in enumerate(zip(self.input_components, values))]
         return pipeline.call_fn(self, args)
 
-    def run_wire(self, payloads: list[Any], state: Any = None) -> pipeline.Result:
+    def run_wire(self, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> pipeline.Result:
         """One run from wire payloads (media as data URLs) in the calling thread: what the
         page, the HTTP API and the queue do. Parallel and Series hand it to their members."""
-        return pipeline.run_blocking(self, payloads, state)
+        return pipeline.run_blocking(self, payloads, state, limits)
 
     def interpret(self, *values: Any) -> list[Any]:
         """One interpretation structure per input (see SPEC §4)."""

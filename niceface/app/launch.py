@@ -12,6 +12,7 @@ import time
 import webbrowser
 from typing import TYPE_CHECKING, Any
 
+from ..components.limits import DEFAULT_MAX_IMAGE_PIXELS, Limits
 from ..exceptions import ConfigurationError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -63,11 +64,12 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
            native: bool = False, inbrowser: bool | None = None, prevent_thread_lock: bool = False,
            show_error: bool = True, ssl_keyfile: str | None = None, ssl_certfile: str | None = None,
            favicon_path: str | None = None, max_file_size: int | str | None = None,
-           quiet: bool = False, **legacy: Any) -> Server:
+           max_image_pixels: int | None = DEFAULT_MAX_IMAGE_PIXELS, quiet: bool = False, **legacy: Any) -> Server:
     """Serve ``iface`` at http://server_name:server_port/ (first free port from 7860).
 
     Blocks until stopped, unless ``prevent_thread_lock`` (then ``iface.close()`` stops it).
-    ``max_file_size`` (bytes, or "5mb") is enforced by the server for uploads and API bodies.
+    ``max_file_size`` (bytes, or "5mb") is enforced by the server for uploads and API bodies;
+    ``max_image_pixels`` (width × height, default 40 million) for every picture sent in.
     """
     global _launched
     if legacy:
@@ -77,7 +79,7 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     import uvicorn
 
     runner = _runner(iface, auth, auth_message, enable_queue, concurrency_count, max_size, show_error,
-                     parse_size(max_file_size))
+                     Limits(max_file_size=parse_size(max_file_size), max_image_pixels=max_image_pixels))
     host = server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
     port = server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
     protocol = "https" if ssl_certfile and ssl_keyfile else "http"
@@ -101,7 +103,7 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
 
 
 def _runner(iface: Interface, auth: Any, auth_message: str | None, enable_queue: bool, concurrency_count: int,
-            max_size: int | None, show_error: bool, limit: int | None) -> Runner:
+            max_size: int | None, show_error: bool, limits: Limits) -> Runner:
     """What the app's pages and API share: the queue, the flag store, the authenticator."""
     from .runner import Runner
 
@@ -116,7 +118,7 @@ def _runner(iface: Interface, auth: Any, auth_message: str | None, enable_queue:
         from ..storage.flags import FlagStore
         flags = FlagStore(iface.flagging_dir, [c.label or c.kind for c in iface.wire_inputs],
                           [c.label or c.kind for c in iface.wire_outputs])
-    return Runner(iface, queue=queue, show_error=show_error, max_file_size=limit, flags=flags, auth=authenticator)
+    return Runner(iface, queue=queue, show_error=show_error, limits=limits, flags=flags, auth=authenticator)
 
 
 def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
@@ -124,7 +126,6 @@ def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
     from fastapi import FastAPI
     from nicegui import ui
 
-    from ..components import _upload
     from . import api, page
     from .limits import UploadLimit
 
@@ -141,8 +142,8 @@ def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
     page.register(runner)
     ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
                 show_welcome_message=False, reconnect_timeout=3.0)
-    _upload.max_file_size = runner.max_file_size
-    served: Any = UploadLimit(fastapi_app, runner.max_file_size) if runner.max_file_size else fastapi_app
+    limit = runner.limits.max_file_size
+    served: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
     if runner.auth is not None:
         from .gate import AuthGate
         served = AuthGate(served, runner.auth)  # outermost: nothing is read before the login

@@ -91,7 +91,7 @@ class Page:
 
     def _wrap(self, component: Any, role: str) -> View:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
-            view = component.render(role)
+            view = component.render(role, self.runner.limits)
         view.slot = slot  # type: ignore[attr-defined]  # where overlays go
         return view
 
@@ -121,11 +121,13 @@ class Page:
             ui.label("Examples").classes("text-lg font-semibold")
             table = ui.table(columns=columns, rows=rows, row_key="id").classes("w-full cursor-pointer")
             table.props("flat bordered dense hide-bottom")
-            table.on("row-click", lambda event: self.fill(event.args[1]["id"]))
+            table.on("row-click", lambda event: self.fill(_row_id(event.args)))
 
     # ---- actions --------------------------------------------------------------------------
-    def fill(self, number: int) -> None:
-        """Put example row ``number`` into the inputs."""
+    def fill(self, number: int | None) -> None:
+        """Put example row ``number`` into the inputs (nothing for a row that does not exist)."""
+        if number is None or not 0 <= number < len(self.iface.examples):
+            return
         for view, component, value in zip(self.inputs, self.iface.wire_inputs, self.iface.examples[number]):
             view.set(component.postprocess(value))
 
@@ -232,6 +234,15 @@ class Page:
 
     def _forget(self) -> None:
         self.runner.forget(self.client.id)
+
+
+def _row_id(args: Any) -> int | None:
+    """The example row a row-click event names, if it names one the way our table does."""
+    try:
+        number = args[1]["id"]
+    except (IndexError, KeyError, TypeError):
+        return None
+    return number if type(number) is int else None
 
 
 def _caption(value: Any) -> str:

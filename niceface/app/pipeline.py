@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..components._codecs import is_data_url
+from ..components.limits import Limits
 from ..exceptions import ArityError, Error, FunctionError, NicefaceError
 
 if TYPE_CHECKING:
@@ -50,11 +50,11 @@ def check_arity(iface: Interface, values: tuple[Any, ...] | list[Any], *, with_s
         raise ArityError(f"{iface.name} takes {expected} value(s) ({names}), got {len(values)}")
 
 
-def check_wire(iface: Interface, payloads: list[Any]) -> None:
-    """Untrusted payloads (browser, API) may carry media only as data URLs, never as paths."""
+def check_wire(iface: Interface, payloads: list[Any], limits: Limits) -> None:
+    """Untrusted payloads (browser, API) may carry media only as data URLs of accepted types
+    within ``limits``, never as paths."""
     for component, payload in zip(iface.wire_inputs, payloads):
-        if component.takes_upload and payload is not None and not is_data_url(payload):
-            raise component.reject("expected a base64 data URL (data:<type>;base64,...)")
+        component.check(payload, limits)
 
 
 def preprocess(iface: Interface, payloads: list[Any], state: Any) -> list[Any]:
@@ -119,10 +119,10 @@ def _unbatch(iface: Interface, batched: Any) -> Any:
     return tuple(column[0] for column in batched)
 
 
-def _arguments(iface: Interface, payloads: list[Any], state: Any) -> list[Any]:
+def _arguments(iface: Interface, payloads: list[Any], state: Any, limits: Limits) -> list[Any]:
     """Checked and preprocessed fn arguments from untrusted wire payloads."""
     check_arity(iface, payloads, with_state=False)
-    check_wire(iface, payloads)
+    check_wire(iface, payloads, limits)
     return preprocess(iface, payloads, state)
 
 
@@ -131,10 +131,10 @@ def _result(iface: Interface, returned: Any, state: Any, started: float) -> Resu
     return Result(out_payloads, new_state, time.perf_counter() - started)
 
 
-def run_blocking(iface: Interface, payloads: list[Any], state: Any = None) -> Result:
+def run_blocking(iface: Interface, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> Result:
     """One run from wire payloads, entirely in the calling thread."""
     started = time.perf_counter()
-    args = _arguments(iface, payloads, state)
+    args = _arguments(iface, payloads, state, limits)
     return _result(iface, call_fn(iface, args), state, started)
 
 
@@ -142,14 +142,14 @@ def is_async(iface: Interface) -> bool:
     return inspect.iscoroutinefunction(iface.fn)
 
 
-async def run(iface: Interface, payloads: list[Any], state: Any = None) -> Result:
+async def run(iface: Interface, payloads: list[Any], state: Any = None, limits: Limits = Limits()) -> Result:
     """One run from wire payloads (page, HTTP API): a sync fn and the conversions run in
     the thread pool so the event loop stays free; an async fn is awaited."""
     if not is_async(iface):
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor(), iface.run_wire, payloads, state)
+        return await loop.run_in_executor(executor(), iface.run_wire, payloads, state, limits)
     started = time.perf_counter()
-    args = _arguments(iface, payloads, state)
+    args = _arguments(iface, payloads, state, limits)
     with failures(iface):
         returned = await iface.fn(*([[a] for a in args] if iface.batch else args))
     return _result(iface, _unbatch(iface, returned) if iface.batch else returned, state, started)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..components.limits import Limits
 from ..exceptions import ConfigurationError
 from . import pipeline
 
@@ -26,7 +27,7 @@ class Runner:
     iface: Interface
     queue: JobQueue | None = None
     show_error: bool = True
-    max_file_size: int | None = None
+    limits: Limits = Limits()
     flags: FlagStore | None = None  # None when allow_flagging="never"
     auth: Authenticator | None = None
 
@@ -36,12 +37,12 @@ class Runner:
         """One run, through the queue when there is one. ``on_job`` receives the queued job
         (so that a page can cancel it); ``on_update`` its position and progress."""
         if self.queue is None:
-            return await pipeline.run(self.iface, payloads, state)
+            return await pipeline.run(self.iface, payloads, state, self.limits)
         if pipeline.is_async(self.iface):
-            job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state),
+            job = self.queue.submit(lambda: pipeline.run(self.iface, payloads, state, self.limits),
                                     owner=owner, on_update=on_update)
         else:  # a queue thread runs it, and the jobs behind it, without loop round trips
-            job = self.queue.submit(lambda: self.iface.run_wire(payloads, state),
+            job = self.queue.submit(lambda: self.iface.run_wire(payloads, state, self.limits),
                                     in_thread=True, owner=owner, on_update=on_update)
         if on_job is not None:
             on_job(job)

@@ -11,19 +11,54 @@ import mimetypes
 import re
 import wave
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import InputError
+from ..exceptions import FileTooLargeError, InputError
 
 if TYPE_CHECKING:
     import numpy as np
     from PIL import Image as PILImage
 
 _DATA_URL = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[^,;]*)*?(?P<b64>;base64)?,", re.I)
+#: the header bytes enough to read an image's size (PNG, GIF, BMP, WebP: a few dozen; JPEG: its markers)
+_HEADER_BYTES = 256 * 1024
 
 
 def is_data_url(value: object) -> bool:
     return isinstance(value, str) and value.startswith("data:")
+
+
+def media_source(value: object) -> str:
+    """``value`` if it is a data URL, else "": the only kind of value a media element
+    (``set_source``, a link's href) is ever given. A path or URL there would make NiceGUI
+    publish a server file, or the page fetch an address someone else chose."""
+    return value if isinstance(value, str) and _DATA_URL.match(value) else ""
+
+
+def data_url_size(url: str) -> int:
+    """Bytes a base64 data URL decodes to, from its length alone (nothing is decoded)."""
+    match = _DATA_URL.match(url)
+    body = len(url) - match.end() if match else len(url)
+    return body * 3 // 4 if match and match.group("b64") else body
+
+
+def data_url_mime(url: str) -> str:
+    """The MIME type a data URL declares (lower case; application/octet-stream if none)."""
+    match = _DATA_URL.match(url)
+    return (match.group("mime") if match and match.group("mime") else "application/octet-stream").lower()
+
+
+def data_url_head(url: str, size: int = _HEADER_BYTES) -> bytes:
+    """The first ``size`` bytes a base64 data URL decodes to (only those are decoded)."""
+    match = _DATA_URL.match(url)
+    if not match or not match.group("b64"):
+        return from_data_url(url)[0][:size]
+    chunk = url[match.end():match.end() + (size + 2) // 3 * 4]
+    try:
+        return base64.b64decode(chunk, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise InputError(f"the data URL is not valid base64 ({error})") from None
 
 
 def to_data_url(data: bytes, mime: str) -> str:
@@ -66,12 +101,43 @@ def read_bytes(value: bytes | str | Path) -> bytes:
 
 # ---- images -----------------------------------------------------------------------------
 
-def decode_image(data: bytes) -> PILImage.Image:
-    from PIL import Image, UnidentifiedImageError
+_IMAGE_ERRORS: tuple[type[Exception], ...] = (OSError, SyntaxError, ValueError)
+
+
+def _open_image(data: bytes) -> PILImage.Image:
+    """The image's header (PIL reads pixels only on ``load()``)."""
+    from PIL import Image
     try:
-        image = Image.open(io.BytesIO(data))
+        return Image.open(io.BytesIO(data))
+    except (*_IMAGE_ERRORS, Image.DecompressionBombError) as error:
+        raise InputError(f"the file is not an image that can be read ({error})") from None
+
+
+def check_pixels(image: PILImage.Image, max_pixels: int | None) -> None:
+    """FileTooLargeError if the picture has more than ``max_pixels`` pixels (from its header)."""
+    width, height = image.size
+    if max_pixels is not None and width * height > max_pixels:
+        raise FileTooLargeError(f"the image is {width}×{height} = {width * height / 1e6:.1f} megapixels; "
+                                f"the limit is {max_pixels / 1e6:g} megapixels")
+
+
+def image_pixels_ok(head: bytes, data: Callable[[], bytes], max_pixels: int | None) -> None:
+    """Check an encoded image's pixel count before anything is decoded: from ``head`` (its
+    first bytes), or from the whole file (``data()``) when the header lies further in."""
+    try:
+        image = _open_image(head)
+    except InputError:
+        image = _open_image(data())
+    check_pixels(image, max_pixels)
+
+
+def decode_image(data: bytes, max_pixels: int | None = None) -> PILImage.Image:
+    """The picture in ``data``; its size is checked against ``max_pixels`` before decoding."""
+    image = _open_image(data)
+    check_pixels(image, max_pixels)
+    try:
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except _IMAGE_ERRORS as error:
         raise InputError(f"the file is not an image that can be read ({error})") from None
     return image
 

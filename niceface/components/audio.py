@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -17,6 +20,7 @@ class Audio(Component):
 
     kind = "audio"
     takes_upload = True
+    accept_types = ("audio/",)
 
     def __post_init__(self) -> None:
         from ..exceptions import ConfigurationError
@@ -55,20 +59,24 @@ class Audio(Component):
             return value
         return _codecs.file_to_data_url(value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             player = ui.audio("").classes("w-full nf-audio-player")
             player.set_visibility(False)
-            shown = Shown(lambda payload: (player.set_source(payload or ""), player.set_visibility(payload is not None)))
+
+            def show(payload: Any) -> None:
+                player.set_source(_codecs.media_source(payload))
+                player.set_visibility(payload is not None)
+            shown = Shown(show)
             if role == "input":
+                from ._upload import checked, render_upload
                 if self.source == "microphone":
                     from .capture import Capture
-                    Capture(mode="microphone", on_capture=shown.set)
+                    Capture(mode="microphone", on_capture=checked(self, limits, shown.set))
                 else:
-                    from ._upload import render_upload
-                    render_upload("audio/wav,.wav", shown.set)
+                    render_upload(self, limits, "audio/wav,.wav", shown.set)
         apply_element_options(self, box)
         return shown.view(box)

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ..exceptions import InputError
+from ..exceptions import FileTooLargeError, InputError
+from . import _codecs
+from .limits import Limits
 
 Role = Literal["input", "output"]
 
@@ -31,12 +33,20 @@ class View:
     on_change: Callable[[Callable[[], Any]], None] = lambda handler: None
     overlay: Any = None  # container the interpretation overlay is drawn into
 
+    @classmethod
+    def of_value(cls, element: Any, box: Any = None) -> View:
+        """The View of a NiceGUI value element (input, number, checkbox, radio, select,
+        slider), shown inside ``box`` (default: the element itself)."""
+        return cls(box if box is not None else element, lambda: element.value, element.set_value,
+                   lambda handler: element.on_value_change(lambda _: handler()))
+
 
 class Shown:
-    """The payload a media widget shows (no NiceGUI state holds it): ``set`` stores it, lets
-    ``show`` draw it and tells the change handlers; ``view`` wraps it as the widget's View."""
+    """The payload a widget shows when no NiceGUI value holds it (media, labels, tables):
+    ``set`` stores it, lets ``show`` draw it and tells the change handlers; ``view`` wraps it
+    as the widget's View."""
 
-    def __init__(self, show: Callable[[Any], None], payload: Any = None) -> None:
+    def __init__(self, show: Callable[[Any], Any], payload: Any = None) -> None:
         self.show, self.payload = show, payload
         self.handlers: list[Callable[[], Any]] = []
 
@@ -63,6 +73,8 @@ class Component:
     kind: ClassVar[str] = "component"
     #: a value of this component holds media that may be large (uploads are size-checked)
     takes_upload: ClassVar[bool] = False
+    #: MIME type prefixes a media value may declare ("image/" takes every image); () takes any
+    accept_types: ClassVar[tuple[str, ...]] = ()
 
     # ---- conversion hooks ---------------------------------------------------------------
     def preprocess(self, payload: Any) -> Any:
@@ -71,12 +83,33 @@ class Component:
     def postprocess(self, value: Any) -> Any:
         return value
 
+    def check(self, payload: Any, limits: Limits) -> None:
+        """Refuse what a browser or an API caller sent if this component must not take it:
+        media only as data URLs of an accepted type within ``limits`` (InputError, or
+        FileTooLargeError over a limit). Nothing is decoded but a picture's header."""
+        if not self.takes_upload or payload is None:
+            return
+        if not _codecs.media_source(payload):
+            raise self.reject("expected a base64 data URL (data:<type>;base64,...)")
+        size = _codecs.data_url_size(payload)
+        if limits.max_file_size is not None and size > limits.max_file_size:
+            raise FileTooLargeError(f"{self.describe()}: the file is {size:,} bytes; "
+                                    f"the limit is {limits.max_file_size:,} bytes")
+        mime = _codecs.data_url_mime(payload)
+        if self.accept_types and not mime.startswith((*self.accept_types, "application/octet-stream")):
+            raise self.reject(f"a {mime} file cannot be used here; expected {' or '.join(self.accept_types)}*")
+        self.check_content(payload, limits)
+
+    def check_content(self, payload: str, limits: Limits) -> None:
+        """Checks of a media value's content, after its type and size (Image: its pixels)."""
+
     def initial_payload(self) -> Any:
         """The payload shown when a page opens and after Clear."""
         return copy.deepcopy(getattr(self, "value", None))
 
     # ---- rendering (NiceGUI, inside a page only) ----------------------------------------
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
+        """This component's widget for one page; ``limits`` bound what a browser may send."""
         raise NotImplementedError(f"{type(self).__name__} cannot be shown as an {role}")
 
     # ---- helpers for subclasses ---------------------------------------------------------

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -33,16 +36,11 @@ class Chatbot(Component):
                 bubbles.append(f'<div class="nf-chat-bot">{html.escape(bot)}</div>')
         return "".join(bubbles)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        state: dict[str, Any] = {"payload": []}
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             shown = ui.html("", sanitize=False).classes("nf-chat w-full")
-
-        def set_(payload: Any) -> None:
-            state["payload"] = payload
-            shown.set_content(self.to_html(payload))
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_)
+        return Shown(lambda payload: shown.set_content(self.to_html(payload)), []).view(box)

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import Component, Role, View, apply_element_options, type_name
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -24,11 +27,10 @@ class Checkbox(Component):
     def postprocess(self, value: Any) -> bool:
         return bool(value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.checkbox(self.label or "", value=self.value)
         if role == "output":
             element.disable()
         apply_element_options(self, element)
-        return View(element, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element)

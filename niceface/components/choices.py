@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import Component, Role, View, apply_element_options, type_name
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -46,7 +49,7 @@ class CheckboxGroup(_Choices):
     def postprocess(self, value: Any) -> list[str]:
         return [self._label(item) for item in value or []]
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
             ui.label(self.label or "").classes("nf-label")
@@ -82,7 +85,7 @@ class Radio(_Choices):
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else self._label(value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
             ui.label(self.label or "").classes("nf-label")
@@ -90,19 +93,17 @@ class Radio(_Choices):
         if role == "output":
             element.disable()
         apply_element_options(self, box)
-        return View(box, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element, box)
 
 
 @dataclass(eq=False)
 class Dropdown(Radio):
     kind = "dropdown"
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.select(self.choices, value=self.value, label=self.label or "").props("outlined")
         if role == "output":
             element.disable()
         apply_element_options(self, element)
-        return View(element, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element)

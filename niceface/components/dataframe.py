@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options, type_name
+from .base import Component, Role, Shown, View, apply_element_options, type_name
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -64,9 +67,8 @@ class Dataframe(Component):
         headers = self.headers or [str(i + 1) for i in range(self.col_count or 3)]
         return {"headers": headers, "data": [[""] * len(headers) for _ in range(self.row_count)]}
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        state = {"payload": self.initial_payload()}
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
@@ -75,7 +77,6 @@ class Dataframe(Component):
                 text = ui.textarea("Edit as comma-separated rows").props("outlined autogrow").classes("w-full")
 
         def show(payload: Any) -> None:
-            state["payload"] = payload
             headers, rows = (payload or {}).get("headers", []), (payload or {}).get("data", [])
             table.columns = [{"name": str(i), "label": h, "field": str(i), "align": "left"} for i, h in enumerate(headers)]
             table.rows = [{str(i): cell for i, cell in enumerate(row)} for row in rows]
@@ -88,8 +89,9 @@ class Dataframe(Component):
             def edited() -> None:
                 rows = [row for row in csv.reader(io.StringIO(text.value or "")) if row]
                 if rows:
-                    show({"headers": rows[0], "data": rows[1:]})
+                    shown.set({"headers": rows[0], "data": rows[1:]})
             text.on("blur", lambda _: edited())
-        show(state["payload"])
+        shown = Shown(show, self.initial_payload())
+        show(shown.payload)
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], show)
+        return shown.view(box)

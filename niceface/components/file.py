@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 class UploadedFile(str):
@@ -46,7 +49,7 @@ class File(Component):
         path = getattr(value, "name", value)
         return path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
@@ -55,7 +58,7 @@ class File(Component):
             if role == "input":
                 from ._upload import render_upload
                 accept = ",".join(self.file_types) if self.file_types else self.accept
-                render_upload(accept, shown.set)
+                render_upload(self, limits, accept, shown.set)
         apply_element_options(self, box)
         return shown.view(box)
 
@@ -65,7 +68,7 @@ class File(Component):
         link.set_visibility(False)
 
         def show(payload: Any) -> None:
-            link.props(f'href="{payload or ""}"')
+            link.props["href"] = _codecs.media_source(payload)  # set as a value: never parsed as props text
             link.set_visibility(payload is not None)
         return show
 
@@ -74,6 +77,7 @@ class File(Component):
 class Video(File):
     kind = "video"
     accept = "video/*"
+    accept_types = ("video/",)
 
     def _render_value(self) -> Any:
         from nicegui import ui
@@ -81,6 +85,6 @@ class Video(File):
         player.set_visibility(False)
 
         def show(payload: Any) -> None:
-            player.set_source(payload or "")
+            player.set_source(_codecs.media_source(payload))
             player.set_visibility(payload is not None)
         return show

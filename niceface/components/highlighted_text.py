@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 _PALETTE = ["#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc", "#e5e7eb"]
 
@@ -57,16 +60,11 @@ class HighlightedText(Component):
             parts.append(f'<mark class="nf-span" style="background:{html.escape(color)}" title="{title}">{html.escape(text)}</mark>')
         return "".join(parts)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        state: dict[str, Any] = {"payload": None}
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             shown = ui.html("", sanitize=False).classes("nf-highlighted leading-8")
-
-        def set_(payload: Any) -> None:
-            state["payload"] = payload
-            shown.set_content(self.to_html(payload))
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_)
+        return Shown(lambda payload: shown.set_content(self.to_html(payload))).view(box)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..exceptions import InputError
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -20,6 +24,7 @@ class Image(Component):
 
     kind = "image"
     takes_upload = True
+    accept_types = ("image/",)
 
     def __post_init__(self) -> None:
         from ..exceptions import ConfigurationError
@@ -27,6 +32,13 @@ class Image(Component):
             raise ConfigurationError(f"{self.describe()}: source must be 'upload', 'webcam' or 'canvas', not {self.source!r}")
         if self.type not in ("numpy", "pil", "filepath"):
             raise ConfigurationError(f"{self.describe()}: type must be 'numpy', 'pil' or 'filepath', not {self.type!r}")
+
+    def check_content(self, payload: str, limits: Limits) -> None:
+        try:
+            _codecs.image_pixels_ok(_codecs.data_url_head(payload), lambda: _codecs.from_data_url(payload)[0],
+                                    limits.max_image_pixels)
+        except InputError as error:
+            raise type(error)(f"{self.describe()}: {error}") from None
 
     def to_pil(self, payload: Any) -> Any:
         """The picture as a PIL image in image_mode, cropped to shape; InputError if unreadable."""
@@ -63,23 +75,27 @@ class Image(Component):
             return value
         return _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         first = self.postprocess(self.value) if self.value is not None else None
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             with ui.element("div").classes("nf-image-frame relative w-full") as frame:
-                preview = ui.image(first or "").classes("nf-image-preview w-full")
+                preview = ui.image(_codecs.media_source(first)).classes("nf-image-preview w-full")
             preview.set_visibility(first is not None)
-            shown = Shown(lambda payload: (preview.set_source(payload or ""), preview.set_visibility(payload is not None)),
-                          first)
+
+            def show(payload: Any) -> None:
+                preview.set_source(_codecs.media_source(payload))
+                preview.set_visibility(payload is not None)
+            shown = Shown(show, first)
             if role == "input":
+                from ._upload import checked, render_upload
                 if self.source == "upload":
-                    from ._upload import render_upload
-                    render_upload("image/*", shown.set)
+                    render_upload(self, limits, "image/*", shown.set)
                 else:
                     from .capture import Capture
-                    Capture(mode="webcam" if self.source == "webcam" else "canvas", on_capture=shown.set)
+                    Capture(mode="webcam" if self.source == "webcam" else "canvas",
+                            on_capture=checked(self, limits, shown.set))
         apply_element_options(self, box)
         return shown.view(box, overlay=frame)

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -26,19 +29,14 @@ class JSON(Component):
         except (TypeError, ValueError) as error:
             raise self.reject(f"the value cannot be shown as JSON ({error})") from None
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        state: dict[str, Any] = {"payload": None}
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             code = ui.code("", language="json").classes("w-full nf-json-code")
-
-        def set_(payload: Any) -> None:
-            state["payload"] = payload
-            code.set_content("" if payload is None else json.dumps(payload, indent=2))
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_)
+        return Shown(lambda payload: code.set_content("" if payload is None else json.dumps(payload, indent=2))).view(box)
 
 
 def _plain(value: Any) -> Any:

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -36,17 +39,15 @@ class Label(Component):
             return {c["label"]: c["confidence"] for c in payload["confidences"]}
         return payload.get("label") if isinstance(payload, dict) else payload
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
                 ui.label(self.label).classes("nf-label")
             top = ui.label("").classes("text-2xl font-bold nf-label-top")
             bars = ui.column().classes("w-full gap-1 nf-label-bars")
-        state: dict[str, Any] = {"payload": None}
 
-        def set_(payload: Any) -> None:
-            state["payload"] = payload
+        def show(payload: Any) -> None:
             top.set_text((payload or {}).get("label") or "")
             bars.clear()
             with bars:
@@ -56,4 +57,4 @@ class Label(Component):
                         ui.linear_progress(value=float(item["confidence"]), show_value=False, size="14px").classes("grow")
                         ui.label(f"{100 * float(item['confidence']):.0f}%").classes("w-12 text-right nf-label-confidence")
         apply_element_options(self, box)
-        return View(box, lambda: state["payload"], set_)
+        return Shown(show).view(box)

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .base import Component, Role, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -17,19 +20,19 @@ class HTML(Component):
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.html(self.value or "", sanitize=False).classes("w-full")
         apply_element_options(self, element)
-        return View(element, lambda: element.content, element.set_content)
+        return Shown(element.set_content, self.value or "").view(element)
 
 
 @dataclass(eq=False)
 class Markdown(HTML):
     kind = "markdown"
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.markdown(self.value or "").classes("w-full")
         apply_element_options(self, element)
-        return View(element, lambda: element.content, element.set_content)
+        return Shown(element.set_content, self.value or "").view(element)

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import Component, Role, View, apply_element_options, type_name
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 def parse_number(component: Component, payload: Any) -> float | int | None:
@@ -43,11 +46,10 @@ class Number(Component):
     def postprocess(self, value: Any) -> float | int | None:
         return parse_number(self, value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.number(label=self.label or "", value=self.value).props("outlined").classes("w-full")
         if role == "output":
             element.props("readonly")
         apply_element_options(self, element)
-        return View(element, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element)

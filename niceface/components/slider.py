@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import Component, Role, View, apply_element_options
 from .number import parse_number
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -35,12 +38,11 @@ class Slider(Component):
             raise self.reject(f"{number} is outside {self.minimum}..{self.maximum}")
         return number
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-0") as box:
             ui.label(self.label or "").classes("nf-label")
             element = ui.slider(min=self.minimum, max=self.maximum, step=self.step, value=self.value)
             element.props("label-always" + (" readonly" if role == "output" else ""))
         apply_element_options(self, box)
-        return View(box, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element, box)

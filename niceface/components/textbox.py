@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import Component, Role, View, apply_element_options, type_name
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 
 @dataclass(eq=False)
@@ -28,7 +31,7 @@ class Textbox(Component):
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
 
-    def render(self, role: Role) -> View:
+    def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         options = {"label": self.label or "", "placeholder": self.placeholder, "value": self.value}
         if self.lines > 1 or role == "output" and self.lines != 1:
@@ -37,5 +40,4 @@ class Textbox(Component):
             element = ui.input(password=self.type == "password", **options)
         element.props("outlined" + (" readonly" if role == "output" else "")).classes("w-full")
         apply_element_options(self, element)
-        return View(element, lambda: element.value, element.set_value,
-                    lambda handler: element.on_value_change(lambda _: handler()))
+        return View.of_value(element)
