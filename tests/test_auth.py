@@ -11,7 +11,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from niceface.app.auth import Authenticator, Throttle
+from niceface.app.auth import Authenticator, Guesses
+from niceface.app.throttle import Throttle
 from niceface.exceptions import ConfigurationError
 from niceface.storage.credentials import CredentialStore, Credentials
 
@@ -58,36 +59,49 @@ def test_an_unknown_user_costs_what_a_wrong_password_costs():
     assert known > 0.005  # a real hash was checked, not a dictionary lookup
 
 
-def test_throttle_waits_grow_and_end():
+def test_throttle_counts_an_attempt_when_it_is_allowed_and_waits_grow_and_end():
     now = [1000.0]
     throttle = Throttle(clock=lambda: now[0])
-    for _ in range(5):
-        assert throttle.wait("user:ann") == 0
-        throttle.failed("user:ann")
-    assert throttle.wait("user:ann") == 1.0
-    throttle.failed("user:ann")
-    assert throttle.wait("user:ann") == 2.0
+    assert [throttle.reserve("ann") for _ in range(7)] == [0.0] * 5 + [1.0, 1.0]  # reserved, not yet failed
+    now[0] += 1
+    assert throttle.reserve("ann") == 0.0 and throttle.wait("ann") == 2.0
     for _ in range(20):
-        throttle.failed("user:ann")
-    assert throttle.wait("user:ann") == 300.0  # capped
+        now[0] += 300
+        throttle.reserve("ann")
+    assert throttle.wait("ann") == 300.0  # capped
     now[0] += 300
-    assert throttle.wait("user:ann") == 0  # no permanent lockout
-    assert throttle.wait("user:bob") == 0  # other keys are not affected
-    throttle.succeeded("user:ann")
-    throttle.failed("user:ann")
-    assert throttle.wait("user:ann") == 0
+    assert throttle.wait("ann") == 0  # no permanent lockout
+    assert throttle.wait("bob") == 0  # other keys are not affected
+    throttle.release("ann")
+    throttle.clear("ann")
+    assert not throttle.known("ann") and throttle.reserve("ann") == 0
+    now[0] += 901
+    assert not throttle.known("ann")  # forgotten after 15 quiet minutes
 
 
-async def test_logins_are_throttled_per_user_and_per_address():
+async def test_guesses_are_throttled_per_user_and_address_and_per_address_but_never_lock_a_user_out():
     auth = Authenticator.from_option(("ann", "correct horse"))
     for attempt in range(5):
         assert await auth.login("ann", f"guess {attempt}", "10.0.0.1") == (None, 0.0)
+    token, wait = await auth.login("ann", "correct horse", "10.0.0.1")
+    assert token is None and wait > 0  # that address waits before its next guess for ann
     token, wait = await auth.login("ann", "correct horse", "10.0.0.2")
-    assert token is None and wait > 0  # the user is throttled, even from another address
+    assert token is not None  # the real ann, elsewhere, is not locked out
     for attempt in range(5):
         await auth.login(f"user{attempt}", "guess", "10.0.0.3")
     token, wait = await auth.login("someone", "guess", "10.0.0.3")
     assert token is None and wait > 0  # the address is throttled, whatever the name
+
+
+def test_the_username_brake_stops_addresses_that_failed_but_lets_a_new_address_in():
+    now = [0.0]
+    guesses = Guesses(clock=lambda: now[0])
+    for bot in range(20):  # 20 addresses fail once each for ann: the brake engages
+        assert guesses.reserve("ann", f"10.1.0.{bot}") == 0
+    assert guesses.reserve("ann", "10.1.0.3") > 0  # a second guess from an address that failed: wait
+    assert guesses.reserve("ann", "10.2.0.1") == 0  # a new address (the real ann, say) is checked
+    guesses.succeeded("ann", "10.2.0.1")
+    assert guesses.reserve("bob", "10.1.0.3") == 0  # other names are not braked
 
 
 async def test_sessions_open_and_end():

@@ -66,7 +66,7 @@ def proxied(serve, tmp_path):
     started: list[Nginx] = []
 
     def start(forward_prefix: bool = True, **env: str) -> Nginx:
-        app = serve(APPS / "proxy_app.py", env=env)
+        app = serve(APPS / "proxy_app.py", env={"FORWARDED_ALLOW_IPS": "127.0.0.1", **env})  # README: trust nginx
         proxy = Nginx(tmp_path, app.port, forward_prefix)
         started.append(proxy)
         return proxy

@@ -1,11 +1,15 @@
-"""Authentication for ``launch(auth=...)``: password checks, server-side sessions and
-throttling. ``gate.py`` puts them in front of every route (login page, cookies, 401s).
+"""Authentication for ``launch(auth=...)``: password checks, server-side sessions, throttling
+and ending sessions. ``gate.py`` puts them in front of every route (login page, cookies, 401s).
 
 - A login opens a session: a random token (the cookie's value) -> username, for 7 days, until
   logout. HTTP Basic successes are remembered for 5 minutes, so API calls do not re-hash.
-- Failed logins are throttled per username and per client address: after 5 failures each
-  new attempt must wait 1, 2, 4 ... up to 300 seconds (429 with Retry-After); waits end,
-  there is no permanent lockout. An unknown user costs the same time as a wrong password.
+- Guesses are counted before the hash is checked (``Guesses``): per (username, address) and
+  per address, 5 free and then waits of 1, 2, 4 ... up to 300 s (429 with Retry-After); per
+  username a slower brake that applies only to addresses that already failed for that name,
+  so a correct password from a new address always gets in. Nothing locks anyone out.
+- With a credential file, a user's sessions end within a second of their removal or password
+  change (``niceface users remove/add``), on every server using the file; ``on_end``
+  listeners hear of every ended session (the pages open with it are closed).
 """
 from __future__ import annotations
 
@@ -24,62 +28,66 @@ from typing import Any
 
 from ..exceptions import ConfigurationError
 from ..storage.credentials import CredentialStore, Credentials
+from .throttle import Throttle
 
 log = logging.getLogger(__name__)
 SESSION_SECONDS = 7 * 24 * 3600
 BASIC_CACHE_SECONDS = 300
+MAX_SESSIONS = 10_000
 
 
-class Throttle:
-    """Failed attempts per key: after ``free`` failures, each next attempt waits 1, 2, 4 ...
-    up to ``longest`` seconds after the last failure; failures are forgotten after ``forget``
-    quiet seconds or a success."""
+class Guesses:
+    """Where password guesses are counted, and reserved before the hash is checked."""
 
-    def __init__(self, free: int = 5, longest: float = 300.0, forget: float = 900.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.free, self.longest, self.forget, self.clock = free, longest, forget, clock
-        self._failures: dict[str, tuple[int, float]] = {}
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.pairs = Throttle(free=5, clock=clock)  # key: username NUL address
+        self.addresses = Throttle(free=5, clock=clock)
+        self.users = Throttle(free=20, longest=60.0, clock=clock)  # the brake
         self._lock = threading.Lock()
 
-    def wait(self, key: str) -> float:
-        """Seconds until ``key`` may try again (0: now)."""
+    def reserve(self, username: str, address: str) -> float:
+        """0 if this guess may be checked now (it is counted), else the seconds to wait."""
+        pair = f"{username}\0{address}"
         with self._lock:
-            count, last = self._failures.get(key, (0, 0.0))
-        if count < self.free:
+            returning = self.pairs.known(pair)  # only those that failed for this name meet the brake
+            wait = max(self.pairs.wait(pair), self.addresses.wait(address),
+                       self.users.wait(username) if returning else 0.0)
+            if wait > 0:
+                return wait
+            for throttle, key in ((self.pairs, pair), (self.addresses, address), (self.users, username)):
+                throttle.reserve(key, check=False)
             return 0.0
-        return max(0.0, last + min(2.0 ** (count - self.free), self.longest) - self.clock())
 
-    def failed(self, key: str) -> None:
-        now = self.clock()
+    def succeeded(self, username: str, address: str) -> None:
+        """The reserved guess was right: this pair starts afresh; the others take it back."""
         with self._lock:
-            count, last = self._failures.get(key, (0, now))
-            self._failures[key] = (1 if now - last > self.forget else count + 1, now)
-            if len(self._failures) > 100_000:  # a flood of names: keep the newest half
-                for stale in sorted(self._failures, key=lambda k: self._failures[k][1])[:50_000]:
-                    del self._failures[stale]
-
-    def succeeded(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
+            self.pairs.clear(f"{username}\0{address}")
+            self.addresses.release(address)
+            self.users.release(username)
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     username: str
     expires: float  # time.time()
+    credential: str | None  # the user's credential at login (see Authenticator.refresh)
 
 
 class Authenticator:
     """Checks passwords and keeps the sessions of one launched app."""
 
-    def __init__(self, check: Callable[[str, str], bool], message: str | None = None) -> None:
+    def __init__(self, check: Callable[[str, str], bool], message: str | None = None,
+                 credentials: Credentials | None = None) -> None:
         self.check = check
         self.message = message
+        self.credentials = credentials  # known when they can change: removal ends sessions
         self.sessions: dict[str, Session] = {}
-        self.throttle = Throttle()
+        self.guesses = Guesses()
         self._hashing = threading.BoundedSemaphore(2)  # each check costs ~25 ms and 19 MiB
         self._basic_key = secrets.token_bytes(32)
         self._basic_ok: dict[bytes, tuple[str, float]] = {}
+        self._revision = credentials.revision() if credentials is not None else None
+        self._listeners: list[Callable[[set[str]], Any]] = []
 
     @classmethod
     def from_option(cls, auth: Any, message: str | None = None) -> Authenticator:
@@ -92,60 +100,40 @@ class Authenticator:
             if not store.usernames():
                 raise ConfigurationError(f"auth={str(auth)!r}: no users in that file; add one with "
                                          f"`niceface users add {auth} NAME`")
-            return cls(store.verify, message)
+            return cls(store.verify, message, store)
         if callable(auth):
             return cls(auth, message)
         pairs = [auth] if isinstance(auth, tuple) else auth
         if not isinstance(pairs, list) or not pairs or not all(isinstance(p, tuple) and len(p) == 2 for p in pairs):
             raise ConfigurationError("auth= takes a (username, password) tuple, a list of them, a callable "
                                      "(username, password) -> bool, or the path of a credential file")
-        return cls(Credentials(pairs).verify, message)
+        credentials = Credentials(pairs)
+        return cls(credentials.verify, message, credentials)
 
+    # ---- passwords ----------------------------------------------------------------------
     def _verify(self, username: str, password: str) -> bool:
         with self._hashing:
             try:
                 return bool(self.check(username, password))
-            except Exception:
+            except Exception:  # a user's callable: whatever it raises refuses the login
                 log.exception("the auth callable raised; the login is refused")
                 return False
 
     async def attempt(self, username: str, password: str, address: str) -> tuple[bool, float]:
         """(True, 0) if the password is right; (False, seconds to wait) when throttled; else
-        (False, 0). The hash is checked off the event loop; failures count for user and address."""
-        keys = (f"user:{username}", f"address:{address}")
-        wait = max(self.throttle.wait(key) for key in keys)
+        (False, 0). The guess is counted first, then the hash is checked off the event loop."""
+        wait = self.guesses.reserve(username, address)
         if wait > 0:
             return False, wait
         ok = await asyncio.get_running_loop().run_in_executor(None, self._verify, username, password)
-        for key in keys:
-            (self.throttle.succeeded if ok else self.throttle.failed)(key)
+        if ok:
+            self.guesses.succeeded(username, address)
         return ok, 0.0
 
     async def login(self, username: str, password: str, address: str) -> tuple[str | None, float]:
         """(session token, 0) on success; (None, seconds to wait) when throttled; else (None, 0)."""
         ok, wait = await self.attempt(username, password, address)
         return (self.open_session(username) if ok else None), wait
-
-    def open_session(self, username: str) -> str:
-        token = secrets.token_urlsafe(32)
-        now = time.time()
-        if len(self.sessions) > 10_000:
-            self.sessions = {t: s for t, s in self.sessions.items() if s.expires > now}
-        self.sessions[token] = Session(username, now + SESSION_SECONDS)
-        return token
-
-    def user_of(self, token: str | None) -> str | None:
-        session = self.sessions.get(token) if token else None
-        if session is None:
-            return None
-        if session.expires < time.time():
-            self.sessions.pop(token, None)  # type: ignore[arg-type]
-            return None
-        return session.username
-
-    def logout(self, token: str | None) -> None:
-        if token:
-            self.sessions.pop(token, None)
 
     async def basic(self, header: str, address: str) -> tuple[str | None, float]:
         """The user of an ``Authorization: Basic`` header (throttled like the form; a success
@@ -154,6 +142,7 @@ class Authenticator:
             username, _, password = base64.b64decode(header.split(" ", 1)[1], validate=True).decode().partition(":")
         except (IndexError, ValueError):
             return None, 0.0
+        self.refresh()
         digest = hmac.new(self._basic_key, f"{username}\0{password}".encode(), hashlib.sha256).digest()
         remembered = self._basic_ok.get(digest)
         if remembered is not None and remembered[1] > time.monotonic():
@@ -161,7 +150,63 @@ class Authenticator:
         ok, wait = await self.attempt(username, password, address)  # no session for a Basic call
         if not ok:
             return None, wait
-        if len(self._basic_ok) > 10_000:
+        if len(self._basic_ok) > MAX_SESSIONS:
             self._basic_ok.clear()
         self._basic_ok[digest] = (username, time.monotonic() + BASIC_CACHE_SECONDS)
         return username, 0.0
+
+    # ---- sessions -----------------------------------------------------------------------
+    def open_session(self, username: str) -> str:
+        token = secrets.token_urlsafe(32)
+        now = time.time()
+        if len(self.sessions) > MAX_SESSIONS:
+            self.sessions = {t: s for t, s in self.sessions.items() if s.expires > now}
+        credential = self.credentials.fingerprint(username) if self.credentials is not None else None
+        self.sessions[token] = Session(username, now + SESSION_SECONDS, credential)
+        return token
+
+    def user_of(self, token: str | None) -> str | None:
+        """The user of a live session, or None (unknown, expired or ended)."""
+        if not token:
+            return None
+        self.refresh()
+        session = self.sessions.get(token)
+        if session is None:
+            return None
+        if session.expires < time.time():
+            self._end({token})
+            return None
+        return session.username
+
+    def logout(self, token: str | None) -> None:
+        if token and token in self.sessions:
+            self._end({token})
+
+    def on_end(self, listener: Callable[[set[str]], Any]) -> None:
+        """Call ``listener(tokens)`` whenever sessions end (logout, expiry, removal)."""
+        self._listeners.append(listener)
+
+    def refresh(self) -> None:
+        """If the credential file changed, end the sessions of users who were removed or whose
+        password changed, and forget remembered Basic logins. Costs one stat() when unchanged."""
+        if self.credentials is None:
+            return
+        revision = self.credentials.revision()
+        if revision == self._revision:
+            return
+        self._revision = revision
+        self._basic_ok.clear()
+        current = self.credentials.fingerprints()
+        ended = {token for token, session in self.sessions.items() if current.get(session.username) != session.credential}
+        if ended:
+            log.info("%d session(s) ended: their user was removed or changed password", len(ended))
+            self._end(ended)
+
+    def _end(self, tokens: set[str]) -> None:
+        for token in tokens:
+            self.sessions.pop(token, None)
+        for listener in self._listeners:
+            try:
+                listener(tokens)
+            except Exception:  # one listener's failure must not keep a session alive elsewhere
+                log.exception("a session-end listener raised")

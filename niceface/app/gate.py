@@ -1,206 +1,185 @@
-"""The gate in front of a launched app with ``auth=``: only the login page passes
-without a session, so every route is guarded: pages, the websocket, the HTTP API, uploads
-and served files.
+"""The gate in front of a launched app with ``auth=``: only the login page passes without a
+session, so every route is guarded: pages, the websocket, the HTTP API, uploads and files.
 
-- ``GET /login`` shows the form (with ``auth_message``, escaped); ``POST /login`` checks the
-  password off the event loop and sets the session cookie: random, HttpOnly, SameSite=Lax,
-  Secure over https, with an expiry. ``/logout`` ends the session on the server.
+- ``GET /login`` shows the form (with ``auth_message``, escaped); ``POST /login`` (from this
+  site only) checks the password off the event loop and sets the session cookie: random,
+  HttpOnly, SameSite=Lax, Secure over https, with an expiry. ``POST /logout`` (from this site
+  only) ends the session on the server; ``GET /logout`` shows a button that does.
 - Without a session: pages redirect to the login page, the API answers 401 (it also takes
   HTTP Basic credentials), the websocket is closed, anything else is 401; a throttled client
   gets 429 with Retry-After.
 - Behind a reverse proxy the login page, redirects and the cookie's path follow the app's
-  prefix (``X-Forwarded-Prefix`` and ``root_path``).
+  prefix (``X-Forwarded-Prefix`` from a trusted proxy, and ``root_path``).
 """
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlsplit
+
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from .auth import SESSION_SECONDS, Authenticator
+from .login_page import page as login_page
 
 COOKIE = "niceface_session"
+USER = "niceface_user"  # request.state keys the gate sets
+SESSION = "niceface_session"
 MAX_FORM_BYTES = 8192
 SAFE_PREFIX = re.compile(r"^(/[A-Za-z0-9._~-]+)+$")
 Scope = dict[str, Any]
-ASGIApp = Callable[[Scope, Callable[[], Awaitable[dict[str, Any]]], Callable[[dict[str, Any]], Awaitable[None]]],
-                   Awaitable[None]]
 
 
 class AuthGate:
     """ASGI middleware: only the login page passes without a session."""
 
-    def __init__(self, app: ASGIApp, auth: Authenticator) -> None:
+    def __init__(self, app: Any, auth: Authenticator) -> None:
         self.app, self.auth = app, auth
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        root = scope.get("root_path", "")
-        path = scope["path"][len(root):] if scope["path"].startswith(root) else scope["path"]
-        prefix = external_prefix(scope)  # where the browser sees the app (behind a proxy: a sub-path)
-        token = _cookie(scope)
-        if scope["type"] == "http" and path == "/login":
-            await self._login(scope, receive, send, prefix)
+        connection = HTTPConnection(scope)
+        path = app_path(scope)
+        if scope["type"] == "http" and path in ("/login", "/logout"):
+            request = Request(scope, receive)
+            response = await (self._login(request) if path == "/login" else self._logout(request))
+            await response(scope, receive, send)
             return
-        if scope["type"] == "http" and path == "/logout":
-            self.auth.logout(token)
-            await _respond(send, 303, b"", [(b"location", f"{prefix}/login".encode()),
-                                            (b"set-cookie", _set_cookie(scope, prefix, "", 0).encode())])
-            return
-        user = self.auth.user_of(token)
-        wait = 0.0
-        if user is None and scope["type"] == "http" and path.startswith("/api/"):
-            header = _header(scope, b"authorization")
-            if header and header.lower().startswith("basic "):
-                user, wait = await self.auth.basic(header, _address(scope))
+        token = connection.cookies.get(COOKIE)
+        user, wait = self.auth.user_of(token), 0.0
         if user is None:
-            await self._refuse(scope, send, prefix, path, wait)
+            token = None
+            header = connection.headers.get("authorization", "")
+            if scope["type"] == "http" and path.startswith("/api/") and header.lower().startswith("basic "):
+                user, wait = await self.auth.basic(header, address(connection))
+        if user is None:
+            await self._refusal(connection, path, wait)(scope, receive, send)
             return
-        scope = {**scope, "state": {**scope.get("state", {}), "niceface_user": user}}
+        scope = {**scope, "state": {**scope.get("state", {}), USER: user, SESSION: token}}
         await self.app(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, send: Any, prefix: str, path: str, wait: float) -> None:
-        if scope["type"] == "websocket":
-            await send({"type": "websocket.close", "code": 1008})
-            return
+    def _refusal(self, connection: HTTPConnection, path: str, wait: float) -> Any:
+        if connection.scope["type"] == "websocket":
+            return _close_websocket
         if wait > 0:
-            await _respond(send, 429, b'{"detail": "too many failed logins; try again later"}',
-                           [(b"content-type", b"application/json"), (b"retry-after", str(int(wait) + 1).encode())])
-        elif path.startswith("/api/"):
-            await _respond(send, 401, b'{"detail": "log in first: a session cookie or HTTP Basic credentials"}',
-                           [(b"content-type", b"application/json"), (b"www-authenticate", b'Basic realm="niceface"')])
-        elif scope["method"] in ("GET", "HEAD") and "text/html" in (_header(scope, b"accept") or ""):
-            target = f"{prefix}/login?next={quote(path + _query(scope), safe='')}"
-            await _respond(send, 303, b"", [(b"location", target.encode())])
-        else:
-            await _respond(send, 401, b"log in first", [(b"content-type", b"text/plain; charset=utf-8")])
+            return JSONResponse({"detail": "too many failed logins; try again later"}, 429,
+                                {"retry-after": str(int(wait) + 1), "cache-control": "no-store"})
+        if path.startswith("/api/"):
+            return JSONResponse({"detail": "log in first: a session cookie or HTTP Basic credentials"}, 401,
+                                {"www-authenticate": 'Basic realm="niceface"', "cache-control": "no-store"})
+        if connection.scope["method"] in ("GET", "HEAD") and "text/html" in connection.headers.get("accept", ""):
+            query = f"?{connection.scope['query_string'].decode('latin-1')}" if connection.scope["query_string"] else ""
+            return RedirectResponse(f"{external_prefix(connection)}/login?next={quote(path + query, safe='')}", 303)
+        return PlainTextResponse("log in first", 401)
 
-    async def _login(self, scope: Scope, receive: Any, send: Any, prefix: str) -> None:
-        query = parse_qs(_query(scope).lstrip("?"))
-        following = _local(query.get("next", ["/"])[0])
-        if scope["method"] != "POST":
-            await _page(send, 200, self.auth.message, following, None, prefix)
-            return
-        body = await _read_body(receive, MAX_FORM_BYTES)
-        if body is None:
-            await _page(send, 413, self.auth.message, following, "That form was too large.", prefix)
-            return
-        form = parse_qs(body.decode("utf-8", "replace"))
-        username = form.get("username", [""])[0].strip()
-        password = form.get("password", [""])[0]
-        following = _local(form.get("next", [following])[0])
-        token, wait = await self.auth.login(username, password, _address(scope))
+    async def _login(self, request: Request) -> Response:
+        prefix = external_prefix(request)
+        following = local_target(request.query_params.get("next", "/"))
+        if request.method != "POST":
+            return _page(200, self.auth.message, following, None, prefix)
+        if not same_origin(request):
+            return PlainTextResponse("a login must come from this site's own login page", 403)
+        form = await _read_form(request)
+        if form is None:
+            return _page(413, self.auth.message, following, "That form was too large.", prefix)
+        username, password = form.get("username", "").strip(), form.get("password", "")
+        following = local_target(form.get("next", following))
+        token, wait = await self.auth.login(username, password, address(request))
         if token is None and wait > 0:
-            await _page(send, 429, self.auth.message, following,
-                        f"Too many failed attempts. Try again in {int(wait) + 1} s.", prefix,
-                        [(b"retry-after", str(int(wait) + 1).encode())])
-        elif token is None:
-            await _page(send, 401, self.auth.message, following, "Wrong username or password.", prefix)
-        else:
-            await _respond(send, 303, b"", [(b"location", f"{prefix}{following}".encode()),
-                                            (b"set-cookie", _set_cookie(scope, prefix, token, SESSION_SECONDS).encode())])
+            return _page(429, self.auth.message, following, f"Too many failed attempts. Try again in {int(wait) + 1} s.",
+                         prefix, {"retry-after": str(int(wait) + 1)})
+        if token is None:
+            return _page(401, self.auth.message, following, "Wrong username or password.", prefix)
+        response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
+        _set_cookie(response, request, prefix, token, SESSION_SECONDS)
+        return response
+
+    async def _logout(self, request: Request) -> Response:
+        prefix = external_prefix(request)
+        if request.method != "POST":
+            return HTMLResponse(login_page(action=f"{prefix}/logout", title="Log out", button="Log out"),
+                                headers={"cache-control": "no-store"})
+        if not same_origin(request):
+            return PlainTextResponse("a logout must come from this site's own page", 403)
+        self.auth.logout(request.cookies.get(COOKIE))
+        response = RedirectResponse(f"{prefix}/login", 303, {"cache-control": "no-store"})
+        _set_cookie(response, request, prefix, "", 0)
+        return response
 
 
-def external_prefix(scope: Scope) -> str:
+def app_path(scope: Scope) -> str:
+    """The path inside the app (``root_path`` removed)."""
+    root, path = scope.get("root_path", ""), scope["path"]
+    return path[len(root):] if root and path.startswith(root) else path
+
+
+def external_prefix(connection: HTTPConnection) -> str:
     """The path the browser sees the app under: a reverse proxy's X-Forwarded-Prefix (when it
-    strips the prefix) followed by ``root_path``. A prefix that is not a plain path is ignored."""
-    forwarded = (_header(scope, b"x-forwarded-prefix") or "").rstrip("/")
+    strips the prefix; ``proxy.ProxyTrust`` removes it from untrusted peers) followed by
+    ``root_path``. A prefix that is not a plain path is ignored."""
+    forwarded = (connection.headers.get("x-forwarded-prefix") or "").rstrip("/")
     if forwarded and not SAFE_PREFIX.match(forwarded):
         forwarded = ""
-    return forwarded + scope.get("root_path", "")
+    return forwarded + connection.scope.get("root_path", "")
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return value.decode("latin-1")
-    return None
+def address(connection: HTTPConnection) -> str:
+    return connection.client.host if connection.client else "unknown"
 
 
-def _cookie(scope: Scope) -> str | None:
-    """The session token from the Cookie header (read by hand: http.cookies gives up on the
-    whole header at the first cookie it dislikes, and other sites' cookies share the header)."""
-    for pair in (_header(scope, b"cookie") or "").split(";"):
-        name, _, value = pair.strip().partition("=")
-        if name == COOKIE and value:
-            return value.strip('"')
-    return None
+def same_origin(connection: HTTPConnection) -> bool:
+    """True for a request from this site's own pages, or from no browser at all (a script
+    sends neither header). Browsers say where a request comes from in Sec-Fetch-Site; older
+    ones only in Origin, whose host must then be ours."""
+    site = connection.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = connection.headers.get("origin")
+    if origin is None:
+        return True
+    ours = (connection.headers.get("host") or "").rpartition(":")[0] or connection.headers.get("host", "")
+    return (urlsplit(origin).hostname or "").lower() == ours.lower().strip("[]")
 
 
-def _set_cookie(scope: Scope, prefix: str, token: str, seconds: int) -> str:
-    secure = "; Secure" if scope.get("scheme") in ("https", "wss") else ""
-    return f"{COOKIE}={token}; Path={prefix or '/'}; Max-Age={seconds}; HttpOnly; SameSite=Lax{secure}"
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
-def _address(scope: Scope) -> str:
-    client = scope.get("client")
-    return client[0] if client else "unknown"
-
-
-def _query(scope: Scope) -> str:
-    query = scope.get("query_string", b"").decode("latin-1")
-    return f"?{query}" if query else ""
-
-
-def _local(target: str) -> str:
-    """Only a path on this site (no scheme, no host, no //evil.example) may follow a login."""
-    if not target.startswith("/") or target.startswith("//") or "\\" in target or "\n" in target or "\r" in target:
+def local_target(target: str) -> str:
+    """Where a login may send the browser: a path on this site, else "/". Browsers drop ASCII
+    whitespace and control characters from URLs (so "/\\t/evil.example" is "//evil.example"):
+    they are removed first; then only "/" followed by anything but "/" or "\\" passes."""
+    cleaned = _CONTROL.sub("", target)
+    if not cleaned.startswith("/") or cleaned[1:2] in ("/", "\\"):
         return "/"
-    return target
+    return quote(cleaned, safe="/?&=%#:@!$'()*+,;~-._")
 
 
-async def _read_body(receive: Any, limit: int) -> bytes | None:
+async def _read_form(request: Request) -> dict[str, str] | None:
+    """The login form's fields, or None if the body is over MAX_FORM_BYTES (read by hand:
+    Starlette's form parser has no cap on the body's size)."""
     body = b""
-    while True:
-        message = await receive()
-        body += message.get("body", b"")
-        if len(body) > limit:
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
             return None
-        if not message.get("more_body"):
-            return body
+    return {name: values[0] for name, values in parse_qs(body.decode("utf-8", "replace")).items()}
 
 
-async def _respond(send: Any, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
-    headers = [*headers, (b"content-length", str(len(body)).encode()), (b"cache-control", b"no-store")]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+def _set_cookie(response: Response, connection: HTTPConnection, prefix: str, token: str, seconds: int) -> None:
+    response.set_cookie(COOKIE, token, max_age=seconds, path=prefix or "/", httponly=True, samesite="lax",
+                        secure=connection.url.scheme in ("https", "wss"))
 
 
-async def _page(send: Any, status: int, message: str | None, following: str, error: str | None, prefix: str,
-                headers: list[tuple[bytes, bytes]] | None = None) -> None:
-    text = LOGIN_PAGE.format(
-        action=html.escape(f"{prefix}/login"), next=html.escape(following),
-        message=f'<p class="message">{html.escape(message)}</p>' if message else "",
-        error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "")
-    await _respond(send, status, text.encode(), [(b"content-type", b"text/html; charset=utf-8"),
-                                                 (b"x-frame-options", b"DENY"), *(headers or [])])
+async def _close_websocket(scope: Scope, receive: Any, send: Any) -> None:
+    await send({"type": "websocket.close", "code": 1008})
 
 
-LOGIN_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Log in</title>
-<style>
-body {{ font-family: system-ui, sans-serif; background: #f5f6f8; display: grid; place-items: center;
-       min-height: 100vh; margin: 0; }}
-form {{ background: white; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15);
-       width: min(22rem, 90vw); display: grid; gap: .75rem; }}
-h1 {{ font-size: 1.4rem; margin: 0; }}
-label {{ display: grid; gap: .25rem; font-size: .9rem; color: #333; }}
-input {{ font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }}
-button {{ font: inherit; padding: .6rem; border: 0; border-radius: 4px; background: #5898d4; color: white;
-         cursor: pointer; }}
-.message {{ margin: 0; color: #444; white-space: pre-wrap; }}
-.error {{ margin: 0; color: #b91c1c; }}
-</style></head>
-<body><form class="nf-login" method="post" action="{action}">
-<h1>Log in</h1>{message}{error}
-<input type="hidden" name="next" value="{next}">
-<label>Username <input name="username" autocomplete="username" required autofocus></label>
-<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-<button type="submit">Log in</button>
-</form></body></html>
-"""
+def _page(status: int, message: str | None, following: str, error: str | None, prefix: str,
+          headers: dict[str, str] | None = None) -> HTMLResponse:
+    text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
+                      message=message, error=error)
+    return HTMLResponse(text, status, {"cache-control": "no-store", **(headers or {})})
+

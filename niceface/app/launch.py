@@ -1,6 +1,7 @@
 """[UI] launch(): wire an Interface into NiceGUI + FastAPI and serve it with uvicorn."""
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib.util
 import logging
@@ -10,14 +11,17 @@ import sys
 import threading
 import time
 import webbrowser
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..components.limits import DEFAULT_MAX_IMAGE_PIXELS, Limits
 from ..exceptions import ConfigurationError, MissingDependencyError
+from .headers import ProxyTrust, SecurityHeaders, TrustedProxies
 
 if TYPE_CHECKING:
     import uvicorn
 
+    from .auth import Authenticator
     from .interface import Interface
     from .runner import Runner
 
@@ -64,12 +68,16 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
            native: bool = False, inbrowser: bool | None = None, prevent_thread_lock: bool = False,
            show_error: bool = True, ssl_keyfile: str | None = None, ssl_certfile: str | None = None,
            favicon_path: str | None = None, max_file_size: int | str | None = None,
-           max_image_pixels: int | None = DEFAULT_MAX_IMAGE_PIXELS, quiet: bool = False, **legacy: Any) -> Server:
+           max_image_pixels: int | None = DEFAULT_MAX_IMAGE_PIXELS, allow_embedding: bool = False,
+           forwarded_allow_ips: str | list[str] | None = None, quiet: bool = False, **legacy: Any) -> Server:
     """Serve ``iface`` at http://server_name:server_port/ (first free port from 7860).
 
     Blocks until stopped, unless ``prevent_thread_lock`` (then ``iface.close()`` stops it).
     ``max_file_size`` (bytes, or "5mb") is enforced by the server for uploads and API bodies;
     ``max_image_pixels`` (width × height, default 40 million) for every picture sent in.
+    Pages refuse to be framed by other sites unless ``allow_embedding``. Forwarded headers
+    (client address, scheme, prefix) count only from ``forwarded_allow_ips`` (default: the
+    ``FORWARDED_ALLOW_IPS`` variable, else nobody), e.g. "127.0.0.1" for nginx on this host.
     """
     global _launched
     if legacy:
@@ -83,8 +91,12 @@ def launch(iface: Interface, *, auth: Any = None, auth_message: str | None = Non
     host = server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
     port = server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
     protocol = "https" if ssl_certfile and ssl_keyfile else "http"
-    config = uvicorn.Config(_asgi_app(runner, favicon_path), host=host, port=port, root_path=root_path,
-                            log_level="warning", ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",
+    trusted = TrustedProxies(forwarded_allow_ips if forwarded_allow_ips is not None
+                             else os.environ.get("FORWARDED_ALLOW_IPS"))
+    app = ProxyTrust(SecurityHeaders(_asgi_app(runner, favicon_path), allow_embedding=allow_embedding), trusted)
+    config = uvicorn.Config(app, host=host, port=port, root_path=root_path, log_level="warning",
+                            ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile, ws="wsproto",
+                            proxy_headers=False,  # ProxyTrust decides whom to believe
                             ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{root_path}/")
     iface.server = server
@@ -138,6 +150,8 @@ def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
     if runner.queue is not None:
         fastapi_app.router.on_startup.append(runner.queue.start)
         fastapi_app.router.on_shutdown.append(runner.queue.stop)
+    if runner.auth is not None and runner.auth.credentials is not None:
+        fastapi_app.router.on_startup.append(partial(_watch_credentials, runner.auth))
     api.register(fastapi_app, runner)
     page.register(runner)
     ui.run_with(fastapi_app, title=iface.title or "niceface", favicon=favicon_path,
@@ -150,6 +164,18 @@ def _asgi_app(runner: Runner, favicon_path: str | None) -> Any:
     return served
 
 
+async def _watch_credentials(auth: Authenticator) -> None:
+    """Twice a second, end the sessions (and pages) of users removed from the credential file
+    or whose password changed, also when no request arrives to notice."""
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(0.5)
+            auth.refresh()
+    background = asyncio.get_running_loop().create_task(watch(), name="niceface-credentials")
+    _tasks.add(background)
+
+
+_tasks: set[asyncio.Task[None]] = set()  # strong references: a task nobody holds may be collected
 _why_freeze = """gc.freeze() once the server starts: the ~90 000 objects of the imported
 libraries and the app live as long as the process, yet every full collection walked them all,
 stopping every thread for 60-80 ms (seen in bench/queue.py as late fn wake-ups). Frozen,

@@ -33,25 +33,29 @@ class UploadLimit:
         if length is not None and length.isdigit() and int(length) > limit:
             return await self._refuse(send)
         received = 0
-        started = False
+        started = over = False
 
         async def counting_receive() -> Any:
-            nonlocal received
+            nonlocal received, over
             message = await receive()
             received += len(message.get("body", b""))
             if received > limit:
+                over = True
                 raise _TooLarge
             return message
 
         async def tracking_send(message: Any) -> None:
             nonlocal started
+            if over:
+                return  # the app's answer to the exception (a 500): ours goes out instead
             started = started or message["type"] == "http.response.start"
             await send(message)
         try:
             await self.app(scope, counting_receive, tracking_send)
         except _TooLarge:
-            if not started:
-                await self._refuse(send)
+            pass
+        if over and not started:
+            await self._refuse(send)
 
     async def _refuse(self, send: Any) -> None:
         body = json.dumps({"detail": f"The file is too large: the limit is {self.max_bytes:,} bytes."}).encode()

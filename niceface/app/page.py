@@ -6,8 +6,10 @@ the connection. Runs go through the app's Runner (queue and pipeline).
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import time
+import weakref
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +18,8 @@ from nicegui import context, ui
 
 from ..components.base import View
 from ..exceptions import NicefaceError, QueueFullError
-from . import styles
+from . import sockets, styles
+from .gate import SESSION, USER, external_prefix
 
 if TYPE_CHECKING:
     from .runner import Runner
@@ -44,13 +47,16 @@ class Page:
         self.iface = runner.iface
         self.client = context.client
         self.session = Session(self.iface.initial_state())
-        request = getattr(self.client, "request", None)
-        self.username: str | None = getattr(request.state, "niceface_user", None) if request is not None else None
+        request = self.client.request
+        self.username: str | None = getattr(request.state, USER, None)
+        self.token: str | None = getattr(request.state, SESSION, None)  # the login this page runs under
+        self.prefix = external_prefix(request)
         self.inputs: list[View] = []
         self.outputs: list[View] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
         self.build()
         self.client.on_delete(self._forget)
+        sockets.guard(self.client.id, self.live, self.end)
 
     # ---- layout ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -59,9 +65,7 @@ class Page:
             if self.username is not None:
                 with ui.row().classes("nf-user w-full justify-end items-center gap-2 text-sm text-gray-600"):
                     ui.label(f"Signed in as {self.username}")
-                    # NiceGUI puts the app's prefix (root_path, X-Forwarded-Prefix) before the path
-                    ui.button("Log out", on_click=lambda: ui.navigate.to("/logout")) \
-                        .props("flat dense no-caps").classes("nf-logout")
+                    ui.html(LOGOUT.format(action=html.escape(f"{self.prefix}/logout")), sanitize=False)
             if iface.title:
                 ui.label(iface.title).classes("nf-title text-3xl font-bold w-full text-center")
             if iface.description:
@@ -232,8 +236,19 @@ class Page:
         self.error.set_text(f"Error: {message}" if message else "")
         self.error.set_visibility(bool(message))
 
+    def live(self) -> bool:
+        """True while the page may run: no login needed, or its login session has not ended."""
+        return self.runner.auth is None or self.runner.auth.user_of(self.token) is not None
+
+    def end(self) -> None:
+        """Its login session ended (logout, removal, password change): off to the login page."""
+        self.runner.forget(self.client.id)
+        with self.client:
+            ui.navigate.to("/login")  # NiceGUI puts the app's prefix (root_path, X-Forwarded-Prefix) first
+
     def _forget(self) -> None:
         self.runner.forget(self.client.id)
+        sockets.forget(self.client.id)
 
 
 def _row_id(args: Any) -> int | None:
@@ -252,10 +267,34 @@ def _caption(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
+          '<button type="submit" class="nf-logout">Log out</button></form>')
+
+
+class OpenPages:
+    """The pages open under each login session, so that a session's end closes them."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, weakref.WeakSet[Page]] = {}
+
+    def add(self, page: Page) -> None:
+        if page.token is not None:
+            self.by_token.setdefault(page.token, weakref.WeakSet()).add(page)
+
+    def end(self, tokens: set[str]) -> None:
+        for token in tokens:
+            for page in list(self.by_token.pop(token, ())):
+                if not page.client.is_deleted:
+                    page.end()
+
+
 def register(runner: Runner) -> None:
     """Serve the interface at "/" (each connection gets its own Page)."""
     ui.add_css(styles.css(runner.iface.css), shared=True)
+    pages = OpenPages()
+    if runner.auth is not None:
+        runner.auth.on_end(pages.end)
 
     @ui.page("/", title=runner.iface.title or "niceface")
     def index() -> None:
-        Page(runner)
+        pages.add(Page(runner))

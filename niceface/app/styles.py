@@ -15,6 +15,8 @@ BASE_CSS = """
 .nf-interface .nf-cell-current { border: 2px solid #111827; font-weight: 600; }
 .nf-interface .nf-legend-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; vertical-align: middle; }
 .nf-interface .nf-capture-button { border: 1px solid #5898d4; color: #1d4f86; border-radius: 4px; padding: 2px 10px; }
+.nf-interface .nf-logout { background: none; border: 0; color: #1d4ed8; cursor: pointer; font: inherit; padding: 2px 6px; }
+.nf-interface .nf-logout:hover { text-decoration: underline; }
 .nf-interface .nf-error { background: #fef2f2; border: 1px solid #fecaca; border-radius: 6px; padding: 6px 10px; }
 """
 

@@ -11,6 +11,7 @@ password against a dummy hash of the same kind.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable
@@ -65,9 +66,10 @@ class Credentials:
 
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._hashes: dict[str, str] = {}
-        self._dummy: str | None = None
         for username, password in pairs:
             self._hashes[check_username(username)] = hash_password(password)
+        # made now, not at the first unknown user (whose check would cost an extra hash: a tell)
+        self._dummy = context().hash("not a password of anyone")
 
     def hashes(self) -> dict[str, str]:
         return dict(self._hashes)
@@ -78,14 +80,23 @@ class Credentials:
     def usernames(self) -> list[str]:
         return sorted(self.hashes())
 
+    def revision(self) -> Any:
+        """Changes whenever users or passwords may have changed (in memory: never)."""
+        return None
+
+    def fingerprints(self) -> dict[str, str]:
+        """Username -> a short digest of the user's hash: it changes with the password."""
+        return {username: _fingerprint(hashed) for username, hashed in self.hashes().items()}
+
+    def fingerprint(self, username: str) -> str | None:
+        return self.fingerprints().get(username)
+
     def verify(self, username: str, password: str) -> bool:
         """True if ``password`` is ``username``'s. Same cost for an unknown user."""
         if not isinstance(username, str) or not isinstance(password, str) or len(password) > 1024:
             return False
         hashed = self.hashes().get(username)
         if hashed is None:
-            if self._dummy is None:
-                self._dummy = context().hash("not a password of anyone")
             context().verify(password, self._dummy)
             return False
         ok, replacement = context().verify_and_update(password, hashed)
@@ -99,7 +110,7 @@ class CredentialStore(Credentials):
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()
-        self.db = Database(path)
+        self.db = Database(path, mode=0o600)  # hashes only, yet nobody else's to read
 
     def hashes(self) -> dict[str, str]:
         if not self.db.exists():
@@ -110,6 +121,14 @@ class CredentialStore(Credentials):
             return {user["username"]: user["hash"] for user in users}
         except (KeyError, TypeError):
             raise StorageError(f"{self.db.path} does not hold niceface users") from None
+
+    def revision(self) -> Any:
+        """The file's identity and modification time: a rewrite (always a rename) changes it."""
+        try:
+            status = self.db.path.stat()
+        except FileNotFoundError:
+            return None
+        return status.st_ino, status.st_mtime_ns, status.st_size
 
     def _store(self, username: str, hashed: str) -> None:
         from tinydb import Query
@@ -130,3 +149,7 @@ class CredentialStore(Credentials):
             return False
         with self.db.transaction() as db:
             return bool(db.table("users").remove(Query().username == username))
+
+
+def _fingerprint(hashed: str) -> str:
+    return hashlib.sha256(hashed.encode()).hexdigest()[:16]

@@ -25,10 +25,11 @@ from ..exceptions import StorageError
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage: read the JSON file; write a new one and rename it into place."""
+    """TinyDB storage: read the JSON file; write a new one (with ``mode``) and rename it into place."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
+        self.mode = mode
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -49,7 +50,9 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
         try:
-            with temporary.open("w", encoding="utf-8") as out:
+            with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self.mode), "w",
+                           encoding="utf-8") as out:
+                os.fchmod(out.fileno(), self.mode)  # whatever the umask
                 json.dump(data, out, ensure_ascii=False)
                 out.flush()
                 os.fsync(out.fileno())
@@ -69,19 +72,42 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-class Database:
-    """A TinyDB file shared by threads and processes. The folder is made on first use."""
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` and missing parents as rwxr-xr-x: never writable by other users,
+    whatever the umask. Folders that exist are left as they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o755)
+            path.chmod(0o755)
 
-    def __init__(self, path: str | Path) -> None:
+
+def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write a new file with exactly ``mode`` (never writable by other users)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(descriptor, "wb") as out:
+        os.fchmod(out.fileno(), mode)
+        out.write(data)
+
+
+class Database:
+    """A TinyDB file shared by threads and processes, written with ``mode``. The folder is
+    made on first use."""
+
+    def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
+        self.mode = mode
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
         """The database, locked against every other thread and process until the block ends."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(self.path.parent)
         with self._lock, FileLock(str(self.path) + ".lock"):
-            database = TinyDB(self.path, storage=AtomicJSONStorage)
+            database = TinyDB(self.path, storage=AtomicJSONStorage, mode=self.mode)
             try:
                 yield database
             finally:

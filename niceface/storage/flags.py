@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..components._codecs import from_data_url, is_data_url
-from .db import Database
+from .db import Database, make_folder, write_file
 from .tempfiles import suffix_for
 
 FLAGS_FILE = "flags.json"
@@ -78,8 +78,8 @@ class FlagStore:
             data, mime = from_data_url(payload)
             name = f"{uuid.uuid4().hex}{suffix_for(mime)}"
             folder = self.directory / FILES
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_bytes(data)
+            make_folder(folder)
+            write_file(folder / name, data)
             return f"{FILES}/{name}"
         try:
             json.dumps(payload)

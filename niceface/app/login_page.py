@@ -1,0 +1,43 @@
+"""The login (and logout) page: one small form, every value escaped."""
+from __future__ import annotations
+
+import html
+
+
+def page(*, action: str, title: str, button: str, following: str | None = None, message: str | None = None,
+         error: str | None = None) -> str:
+    """The page's HTML: a form posting to ``action``; ``message`` (the app's auth_message) and
+    ``error`` shown as plain text; with ``following``, the login's fields and where to go next."""
+    fields = "" if following is None else FIELDS.format(next=html.escape(following))
+    return PAGE.format(
+        title=html.escape(title), action=html.escape(action), button=html.escape(button), fields=fields,
+        message=f'<p class="message">{html.escape(message)}</p>' if message else "",
+        error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "")
+
+
+FIELDS = """<input type="hidden" name="next" value="{next}">
+<label>Username <input name="username" autocomplete="username" required autofocus></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required></label>"""
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; background: #f5f6f8; display: grid; place-items: center;
+       min-height: 100vh; margin: 0; }}
+form {{ background: white; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15);
+       width: min(22rem, 90vw); display: grid; gap: .75rem; }}
+h1 {{ font-size: 1.4rem; margin: 0; }}
+label {{ display: grid; gap: .25rem; font-size: .9rem; color: #333; }}
+input {{ font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }}
+button {{ font: inherit; padding: .6rem; border: 0; border-radius: 4px; background: #2563eb; color: white;
+         cursor: pointer; }}
+.message {{ margin: 0; color: #444; white-space: pre-wrap; }}
+.error {{ margin: 0; color: #b91c1c; }}
+</style></head>
+<body><form class="nf-login" method="post" action="{action}">
+<h1>{title}</h1>{message}{error}
+{fields}
+<button type="submit">{button}</button>
+</form></body></html>
+"""
