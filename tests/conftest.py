@@ -30,14 +30,15 @@ class Served:
     """An app script running in its own process on 127.0.0.1; stops itself at teardown."""
 
     def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None,
-                 https: bool = False) -> None:
+                 https: bool = False, umask: int | None = None) -> None:
         self.port = free_port()
         self.url = f"{'https' if https else 'http'}://127.0.0.1:{self.port}/"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-{script.stem}-{self.port}.log"
         environment = {**os.environ, "NICEFACE_SERVER_PORT": str(self.port), "NICEFACE_INBROWSER": "0",
                        "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process = subprocess.Popen([sys.executable, str(script)], env=environment, cwd=cwd or ROOT,
-                                        stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+                                        stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+                                        preexec_fn=None if umask is None else lambda: os.umask(umask))
         self._wait()
 
     def _wait(self, timeout: float = 60) -> None:
@@ -65,6 +66,41 @@ class Served:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class GradioApp:
+    """A real Gradio app (tests/gradio_apps/<name>.py) run from its own virtualenv (made by
+    scripts/test.sh; gradio is never a niceface dependency) on 127.0.0.1; ``stop()`` ends it."""
+
+    def __init__(self, name: str, **env: str) -> None:
+        python = os.environ.get("NICEFACE_GRADIO_PYTHON")
+        if not python or not Path(python).exists():
+            pytest.fail("this test needs a Python with gradio: run `bash scripts/test.sh` (it makes "
+                        ".venv-gradio) or set NICEFACE_GRADIO_PYTHON")
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-gradio-{name}-{port}.log"
+        self.process = subprocess.Popen([python, str(Path(__file__).parent / "gradio_apps" / f"{name}.py")],
+                                        env={**os.environ, "PORT": str(port), "GRADIO_ANALYTICS_ENABLED": "False", **env},
+                                        stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"the Gradio app exited:\n{self.log.read_text()}")
+            try:
+                if httpx.get(self.url, timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        self.stop()
+        pytest.fail(f"the Gradio app did not start:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 @pytest.fixture

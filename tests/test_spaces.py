@@ -3,9 +3,6 @@ from its own virtualenv, made by scripts/test.sh; gradio is never a niceface dep
 from __future__ import annotations
 
 import base64
-import os
-import subprocess
-import time
 from pathlib import Path
 
 import httpx
@@ -14,7 +11,7 @@ import pytest
 from PIL import Image
 
 import niceface as gr
-from conftest import ROOT, free_port
+from conftest import ROOT, GradioApp
 from hub_server import HubServer
 from niceface.exceptions import ConfigurationError, FunctionError
 
@@ -23,34 +20,9 @@ DIGIT_7 = ROOT / "examples" / "images" / "digit_7.png"
 
 @pytest.fixture(scope="module")
 def gradio_app():
-    python = os.environ.get("NICEFACE_GRADIO_PYTHON")
-    if not python or not Path(python).exists():
-        pytest.fail("the Spaces tests need a Python with gradio: run `bash scripts/test.sh` (it makes "
-                    ".venv-gradio) or set NICEFACE_GRADIO_PYTHON")
-    port = free_port()
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-gradio-{port}.log"
-    process = subprocess.Popen([python, str(ROOT / "tests" / "gradio_apps" / "lengths.py")],
-                               env={**os.environ, "PORT": str(port), "GRADIO_ANALYTICS_ENABLED": "False"},
-                               stdout=log.open("w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the Gradio app exited:\n{log.read_text()}")
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail(f"the Gradio app did not start:\n{log.read_text()}")
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    app = GradioApp("lengths")
+    yield app.url
+    app.stop()
 
 
 @pytest.fixture(scope="module")

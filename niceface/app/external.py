@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import ConfigurationError, Error, MissingDependencyError
 from .interface import Interface
+
+if TYPE_CHECKING:
+    from .remote_files import RemoteFiles
 
 log = logging.getLogger(__name__)
 DEFAULT_INFERENCE = "https://router.huggingface.co/hf-inference"
@@ -127,8 +130,8 @@ def _load_space(space: str, api_key: str | None, alias: str | None, overrides: d
 
 
 def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overrides: dict[str, Any]) -> Interface:
-    from ..storage.tempfiles import temp_folder
     from .hub_tasks import as_file
+    from .remote_files import RemoteFiles
     try:
         from gradio_client import Client
     except ImportError:
@@ -136,7 +139,7 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
                                      "pip install 'niceface[spaces]'") from None
     try:
         client = Client(url, token=api_key or None, verbose=False, analytics_enabled=False,
-                        download_files=str(temp_folder("downloads")))
+                        download_files=False)  # we fetch result files ourselves: see remote_files
         description = client.view_api(return_format="dict", print_info=False)
     except Exception as error:  # gradio_client raises many kinds (ValueError, httpx errors, ...)
         raise ConfigurationError(f"cannot load the Gradio app at {url}: {error}") from None
@@ -146,6 +149,9 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
 
     from gradio_client import handle_file
     media = [getattr(component, "takes_upload", False) for component in inputs]
+    files = RemoteFiles(name, getattr(client, "src_prefixed", None) or client.src, dict(client.headers),
+                        dict(client.cookies))
+    shown: list[Any] = []  # the Interface's output components, once it is built
 
     def call(*values: Any) -> Any:
         sent = [handle_file(str(as_file(value))) if is_media and value is not None else value
@@ -154,13 +160,15 @@ def _load_app(url: str, name: str, api_key: str | None, alias: str | None, overr
             result = client.predict(*sent, api_name=api_name)
         except Exception as error:
             raise Error(f"{name}: the app answered with an error: {error}") from error
-        results = list(result) if len(outputs) > 1 else [result]
-        plain = [_plain(value, kind) for value, kind in zip(results, outputs)]
+        results = list(result) if len(shown) > 1 else [result]
+        plain = [_plain(value, component, files) for value, component in zip(results, shown)]
         return tuple(plain) if len(plain) > 1 else plain[0]
 
     call.__name__ = call.__qualname__ = alias or name.rstrip("/").split("/")[-1] or "app"
     options = {"title": alias or name, **overrides}
-    return Interface(call, options.pop("inputs", None) or inputs, options.pop("outputs", None) or outputs, **options)
+    loaded = Interface(call, options.pop("inputs", None) or inputs, options.pop("outputs", None) or outputs, **options)
+    shown.extend(loaded.output_components)
+    return loaded
 
 
 def _endpoint(description: dict[str, Any], url: str) -> tuple[str, dict[str, Any]]:
@@ -211,14 +219,15 @@ def _choices(spec: dict[str, Any]) -> list[Any]:
     return list(enum) if enum else []
 
 
-def _plain(value: Any, component: Any) -> Any:
-    """gradio_client's answer as the plain value our output component takes."""
+def _plain(value: Any, component: Any, files: RemoteFiles) -> Any:
+    """gradio_client's answer as the plain value our output component takes. Media come back
+    as local copies fetched from the app (never as a path or URL the app chose)."""
     from ..components import Label
+    if component.takes_upload:
+        return files.local(value)
     if isinstance(component, Label) and isinstance(value, dict) and "confidences" in value:
         confidences = value.get("confidences") or []
         if confidences:
             return {str(c["label"]): float(c["confidence"]) for c in confidences}
         return value.get("label")
-    if isinstance(value, dict) and "path" in value and isinstance(value.get("path"), str):
-        return value["path"]  # a FileData dict
-    return value  # text, numbers, and media already downloaded: a path
+    return value  # text, numbers, JSON

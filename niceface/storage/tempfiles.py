@@ -13,6 +13,8 @@ import threading
 import uuid
 from pathlib import Path
 
+from .db import write_file
+
 _lock = threading.Lock()
 _root: Path | None = None
 
@@ -45,8 +47,8 @@ def suffix_for(mime: str) -> str:
     return suffix if suffix.replace(".", "").isalnum() else ".bin"
 
 
-def save_temp(data: bytes, mime: str) -> Path:
-    """Write data to a new file with a random name; return its path."""
-    path = _directory() / f"{uuid.uuid4().hex}{suffix_for(mime)}"
-    path.write_bytes(data)
+def save_temp(data: bytes, mime: str, folder: Path | None = None) -> Path:
+    """Write data to a new file with a random name (in ``folder``, one of ours); its path."""
+    path = (folder or _directory()) / f"{uuid.uuid4().hex}{suffix_for(mime)}"
+    write_file(path, data)
     return path
