@@ -7,6 +7,7 @@
     │   └── FileTooLargeError     an upload is over ``max_file_size``
     ├── ArityError (TypeError)    the number of values does not match the number of inputs
     ├── FunctionError             the wrapped fn raised; the original is the ``__cause__``
+    │   └── RunTimeoutError       a run took longer than ``run_timeout`` and was abandoned
     ├── QueueFullError            the queue already holds ``max_size`` waiting jobs
     ├── StorageError              a flag or credential file cannot be read or written
     └── MissingDependencyError    an optional extra is needed ("pip install 'niceface[interpret]'")
@@ -45,6 +46,10 @@ class FunctionError(NicefaceError):
     """The wrapped function raised; the original exception is ``__cause__``."""
 
 
+class RunTimeoutError(FunctionError):
+    """A run took longer than the app's ``run_timeout``; its caller stopped waiting for it."""
+
+
 class QueueFullError(NicefaceError):
     """The queue holds ``max_size`` waiting jobs already."""
 
@@ -59,3 +64,13 @@ class MissingDependencyError(NicefaceError, ImportError):
 
 class Error(NicefaceError):
     """Raise inside fn to show this message to the user, without a traceback."""
+
+
+def one_of(where: str, value: object, allowed: tuple[object, ...]) -> object:
+    """``value`` if it is one of ``allowed``; else ConfigurationError naming ``where`` and the choices:
+    ``one_of("Image 'x': source", "cam", ("upload", "webcam"))`` says "... must be 'upload' or 'webcam', not 'cam'"."""
+    if value in allowed:
+        return value
+    names = [repr(choice) for choice in allowed]
+    choices = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    raise ConfigurationError(f"{where} must be {choices}, not {value!r}")

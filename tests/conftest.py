@@ -20,6 +20,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 
 
+def run_wire(iface: object, payloads: list[object], state: object = None) -> list[object]:
+    """What the page and the API do with payloads: a checked wire run through the one door."""
+    from niceface.app.core.invoke import Call, invoke
+    from niceface.components.limits import Limits
+    return invoke(iface, Call(list(payloads), state, limits=Limits())).outputs  # type: ignore[arg-type]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

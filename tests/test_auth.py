@@ -11,8 +11,8 @@ import time
 import pytest
 
 from conftest import ROOT
-from niceface.app.auth import Authenticator, Guesses
-from niceface.app.throttle import Throttle
+from niceface.app.serve.auth import Authenticator, Guesses
+from niceface.app.serve.throttle import Throttle
 from niceface.exceptions import ConfigurationError
 from niceface.storage.credentials import CredentialStore, Credentials
 

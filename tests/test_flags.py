@@ -16,16 +16,16 @@ import pytest
 
 from conftest import ROOT
 from niceface.exceptions import StorageError
-from niceface.storage.flags import FlagStore, unique_labels
+from niceface.storage.flags import Blob, FlagStore, unique_labels
 
 PNG = (ROOT / "examples" / "images" / "digit_7.png").read_bytes()
-PNG_URL = "data:image/png;base64," + base64.b64encode(PNG).decode()
+PNG_BLOB = Blob(PNG, "image/png")
 
 
 def test_a_record_holds_values_option_user_and_utc_time_and_copies_files(tmp_path):
     store = FlagStore(tmp_path / "flagged", ["picture", "note"], ["verdict", "note"])
     assert not (tmp_path / "flagged").exists()  # nothing before the first flag
-    record = store.add([PNG_URL, "a 7"], [{"label": "7", "confidences": []}, "A 7"], option="wrong", username="ann")
+    record = store.add([PNG_BLOB, "a 7"], [{"label": "7", "confidences": []}, "A 7"], option="wrong", username="ann")
     picture = record["inputs"]["picture"]
     assert picture.startswith("files/") and picture.endswith(".png")
     assert store.path_of(picture).read_bytes() == PNG  # the upload itself, copied
@@ -46,7 +46,7 @@ def test_outputs_may_be_missing_and_odd_values_become_text(tmp_path):
 
 def test_file_names_never_come_from_the_user(tmp_path):
     store = FlagStore(tmp_path, ["file"])
-    record = store.add(["data:text/x-evil;base64," + base64.b64encode(b"x").decode()])
+    record = store.add([Blob(b"x", "text/x-evil;name=../../etc/passwd")])
     path = store.path_of(record["inputs"]["file"]).resolve()
     assert path.parent == (tmp_path / "files").resolve() and ".." not in record["inputs"]["file"]
     assert path.suffix == ".bin" and path.read_bytes() == b"x"

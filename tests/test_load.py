@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import niceface as gr
-from conftest import ROOT
+from conftest import ROOT, run_wire
 from hub_server import HubServer, wav_bytes, wav_peak
 from niceface.exceptions import ConfigurationError, FunctionError
 
@@ -68,7 +68,7 @@ def test_image_classification_takes_a_path_and_the_page_payload(hub):
     scores = model(str(DIGIT_0))
     assert set(scores) == {"bright", "dark"} and 0 < scores["bright"] < 1
     data_url = "data:image/png;base64," + base64.b64encode(DIGIT_0.read_bytes()).decode()
-    result = model.run_wire([data_url]).payloads[0]
+    result = run_wire(model, [data_url])[0]
     assert result["label"] in ("bright", "dark") and len(result["confidences"]) == 2
 
 
@@ -84,7 +84,7 @@ def test_media_outputs_are_file_paths(tmp_path):
     sound = gr.load("models/acme/speak")("hi")
     with wave.open(sound) as opened:
         assert opened.getnframes() == 800
-    speech_page = gr.load("models/acme/speak").run_wire(["hi"]).payloads[0]
+    speech_page = run_wire(gr.load("models/acme/speak"), ["hi"])[0]
     assert speech_page.startswith(("data:audio/wav;base64,", "data:audio/x-wav;base64,"))
 
 

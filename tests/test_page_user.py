@@ -1,19 +1,21 @@
 """The page through NiceGUI's simulated User: fast checks that need no browser."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from nicegui import ui
 from nicegui.testing import User
 
 import niceface as gr
-from niceface.app import page
-from niceface.app.runner import Runner
+from niceface.app.core.service import Service
+from niceface.app.ui import page
 
 pytest_plugins = ["nicegui.testing.user_plugin"]
 
 
 def serve(iface: gr.Interface) -> None:
-    page.register(Runner(iface))
+    page.register(Service(iface), None)
 
 
 @pytest.mark.nicegui_main_file("")
@@ -47,3 +49,30 @@ async def test_examples_and_article_are_shown(user: User) -> None:
     await user.should_see("Examples")
     await user.should_see("Read **this** too.")
     assert [row["0"] for row in user.find(ui.table).elements.pop().rows] == ["first example"]
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_live_mode_with_the_queue_withdraws_superseded_runs(user: User) -> None:
+    """Typing while a run is in the queue: each change replaces the change still waiting, so
+    only the running one and the latest one ever run."""
+    import threading
+
+    from niceface.app.core.options import RunOptions
+    from niceface.app.core.service import Service
+
+    gate, seen = threading.Event(), []
+
+    def echo(text: str) -> str:
+        seen.append(text)
+        gate.wait(30)
+        return text.upper()
+    iface = gr.Interface(echo, gr.Textbox(label="text"), gr.Textbox(label="result"), live=True)
+    page.register(Service(iface, RunOptions(enable_queue=True)), None)
+    await user.open("/")
+    (text_input,) = [e for e in user.find(ui.input).elements if e.props.get("label") == "text"]
+    for end in range(1, 8):
+        text_input.set_value("abcdefg"[:end])
+        await asyncio.sleep(0)  # each change's submit reaches the queue
+    gate.set()
+    await user.should_see("ABCDEFG", retries=100)
+    assert seen == ["a", "abcdefg"]  # before: all seven ran, one after another

@@ -1,358 +1,254 @@
+"""The schedulers: the FIFO JobQueue and the DirectScheduler (a bounded pool). Work is
+coordinated with events, never with sleeps: these tests pass on a busy machine."""
 from __future__ import annotations
 
 import asyncio
 import threading
-import time
 
 import pytest
 
-from niceface.app.queue import JobQueue, JobStatus, format_position
+from niceface.app.core.jobs import JobStatus
+from niceface.app.core.queue import JobQueue, eta
+from niceface.app.core.scheduler import DirectScheduler
+from niceface.app.ui.feedback import ordinal, waiting_text
 from niceface.exceptions import QueueFullError
 
 
-async def noop() -> None:
-    return None
+class Works:
+    """Work functions that record which ran, on which thread, and can be held at a gate."""
+
+    def __init__(self) -> None:
+        self.ran: list[tuple[str, int]] = []
+        self.gates: dict[str, threading.Event] = {}
+        self.started: dict[str, threading.Event] = {}
+
+    def __call__(self, name: str, *, hold: bool = False, error: BaseException | None = None):
+        if hold:
+            self.gates[name] = threading.Event()
+        self.started[name] = threading.Event()
+
+        def work(report):
+            self.ran.append((name, threading.get_ident()))
+            self.started[name].set()
+            if hold:
+                assert self.gates[name].wait(30), f"{name} was never released"
+            report(f"{name} half way")
+            if error is not None:
+                raise error
+            return name
+        return work
+
+    def release(self, name: str) -> None:
+        self.gates[name].set()
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.ran]
+
+    async def until_started(self, name: str) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, self.started[name].wait, 30)
 
 
-def recorder(log: list[str], name: str, seconds: float = 0.0):
-    async def work() -> str:
-        log.append(name)
-        await asyncio.sleep(seconds)
-        return name
-    return work
+@pytest.fixture
+async def queue():
+    made: list[JobQueue] = []
+
+    def make(**options: int) -> JobQueue:
+        made.append(JobQueue(**options))
+        made[-1].start()
+        return made[-1]
+    yield make
+    for one in made:
+        await one.stop()
 
 
-async def test_jobs_run_in_submission_order_with_one_worker() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[str] = []
-    jobs = [queue.submit(recorder(ran, str(n), 0.01)) for n in range(5)]
-    assert [await job for job in jobs] == ["0", "1", "2", "3", "4"]
-    assert ran == ["0", "1", "2", "3", "4"]
-    await queue.stop()
+async def test_jobs_run_in_submission_order_back_to_back_on_one_worker_thread(queue) -> None:
+    q, works = queue(), Works()
+    statuses: list[str] = []
+    jobs = [q.submit(works(str(n), hold=n == 0), on_update=lambda status: statuses.append(status.kind))
+            for n in range(4)]
+    works.release("0")  # all four are in: the worker goes from one to the next
+    assert [await job.result() for job in jobs] == ["0", "1", "2", "3"]
+    assert works.names() == ["0", "1", "2", "3"]
+    assert len({thread for _, thread in works.ran}) == 1  # one thread took them one after another
+    assert threading.get_ident() not in {thread for _, thread in works.ran}  # never the event loop's
+    assert statuses.count("running") == 4 and statuses.count("done") == 4 and statuses.count("progress") == 4
+    assert q.running == 0 and q.waiting == 0
 
 
-async def test_k_workers_run_jobs_concurrently() -> None:
-    queue = JobQueue(concurrency=3)
-    queue.start()
-    begin = time.monotonic()
-    await asyncio.gather(*(queue.submit(lambda: asyncio.sleep(0.3)) for _ in range(3)))
-    assert time.monotonic() - begin < 0.5
-    await queue.stop()
+async def test_k_workers_run_k_jobs_at_once(queue) -> None:
+    q, works = queue(concurrency=3), Works()
+    jobs = [q.submit(works(str(n), hold=True)) for n in range(4)]
+    for name in "012":
+        await works.until_started(name)  # three run together while the fourth waits
+    assert (q.running, q.waiting) == (3, 1) and jobs[3].status.kind == "waiting"
+    for name in "0123":
+        works.gates[name].set()
+    assert [await job.result() for job in jobs] == ["0", "1", "2", "3"]
 
 
-async def test_a_full_queue_refuses_at_once_and_keeps_what_it_holds() -> None:
-    queue = JobQueue(concurrency=1, max_size=2)
-    queue.start()
-    gate = asyncio.Event()
-
-    async def first() -> str:
-        await gate.wait()
-        return "first"
-
-    jobs = [queue.submit(first), queue.submit(recorder([], "second")), queue.submit(recorder([], "third"))]
-    await asyncio.sleep(0.01)
-    assert (queue.running, queue.waiting) == (1, 2)
+async def test_a_full_queue_refuses_at_once_and_keeps_what_it_holds(queue) -> None:
+    q, works = queue(concurrency=1, max_size=2), Works()
+    jobs = [q.submit(works("first", hold=True)), q.submit(works("second")), q.submit(works("third"))]
+    await works.until_started("first")
+    assert (q.running, q.waiting) == (1, 2)
     with pytest.raises(QueueFullError, match=r"The queue is full \(2 jobs waiting\)"):
-        queue.submit(noop)
-    gate.set()
-    assert [await job for job in jobs] == ["first", "second", "third"]
-    queue.submit(noop)  # room again
-    await queue.stop()
+        q.submit(works("fourth"))
+    works.release("first")
+    assert [await job.result() for job in jobs] == ["first", "second", "third"]
+    assert await q.submit(works("room again")).result() == "room again"
 
 
-async def test_a_cancelled_waiting_job_never_runs() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[str] = []
-    first, second, third = (queue.submit(recorder(ran, name, 0.05)) for name in ("a", "b", "c"))
+async def test_a_cancelled_waiting_job_never_runs(queue) -> None:
+    q, works = queue(), Works()
+    first, second, third = (q.submit(works(name, hold=name == "a")) for name in "abc")
     assert second.cancel() is True
+    works.release("a")
     with pytest.raises(asyncio.CancelledError):
-        await second
-    assert [await first, await third] == ["a", "c"]
-    assert ran == ["a", "c"]
+        await second.result()
+    assert [await first.result(), await third.result()] == ["a", "c"]
+    assert works.names() == ["a", "c"]
     assert second.status.kind == "cancelled" and second.cancel() is False
-    await queue.stop()
 
 
-async def test_cancel_owner_drops_only_that_owners_waiting_jobs() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[str] = []
-    running = queue.submit(recorder(ran, "tab1-running", 0.05), owner="tab1")
-    mine = [queue.submit(recorder(ran, f"tab1-{n}"), owner="tab1") for n in range(3)]
-    other = queue.submit(recorder(ran, "tab2"), owner="tab2")
-    assert queue.cancel_owner("tab1") == 3
-    assert await running == "tab1-running" and await other == "tab2"
-    assert ran == ["tab1-running", "tab2"]
+async def test_cancel_owner_drops_only_that_owners_waiting_jobs(queue) -> None:
+    q, works = queue(), Works()
+    running = q.submit(works("tab1-running", hold=True), owner="tab1")
+    mine = [q.submit(works(f"tab1-{n}"), owner="tab1") for n in range(3)]
+    other = q.submit(works("tab2"), owner="tab2")
+    assert q.cancel_owner("tab1") == 3
+    works.release("tab1-running")
+    assert await running.result() == "tab1-running" and await other.result() == "tab2"
+    assert works.names() == ["tab1-running", "tab2"]
     assert all(job.status.kind == "cancelled" for job in mine)
-    await queue.stop()
 
 
-async def test_cancelling_a_running_job_discards_its_result_and_frees_the_worker() -> None:
-    queue = JobQueue()
-    queue.start()
-    slow = queue.submit(lambda: asyncio.sleep(5, result="late"))
-    after = queue.submit(recorder([], "after"))
-    await asyncio.sleep(0.01)
-    assert slow.status.kind == "running"
-    assert slow.cancel() is True
+async def test_an_abandoned_running_job_frees_its_place_at_once(queue) -> None:
+    q, works = queue(), Works()
+    slow = q.submit(works("slow", hold=True))
+    quick = q.submit(works("quick"))
+    await works.until_started("slow")
+    assert slow.status.kind == "running" and slow.cancel() is True
+    assert await quick.result() == "quick"  # while "slow" is still held: a new worker took it
+    assert works.ran[0][1] != works.ran[1][1]
     with pytest.raises(asyncio.CancelledError):
-        await slow
-    assert await asyncio.wait_for(after.result(), 1) == "after"
-    await queue.stop()
+        await slow.result()
+    works.release("slow")  # the abandoned thread ends unseen and takes nothing more
+    assert slow.status.kind == "cancelled"
 
 
-async def test_there_is_no_eta_before_a_first_run_completes() -> None:
-    queue = JobQueue()
-    queue.start()
-    seen: list[JobStatus] = []
-    gate = asyncio.Event()
-    queue.submit(gate.wait)
-    queue.submit(noop, on_update=seen.append)
-    await asyncio.sleep(0)
-    assert (seen[-1].position, seen[-1].eta_seconds) == (1, None)
-    gate.set()
-    await queue.stop()
-
-
-async def test_waiting_jobs_hear_their_position_and_eta() -> None:
-    queue = JobQueue()
-    queue.start()
-    gate = asyncio.Event()
-    await queue.submit(lambda: asyncio.sleep(0.1))  # the mean run time is now ~0.1 s
-    queue.submit(gate.wait)
-    queue.submit(noop), queue.submit(noop)
-    seen: list[JobStatus] = []
-    third = queue.submit(noop, on_update=seen.append)
-    await asyncio.sleep(0)
-    status = seen[-1]
-    assert (status.kind, status.position, status.ahead, status.total_waiting) == ("waiting", 3, 2, 3)
-    assert format_position(status.position, status.total_waiting) == "3rd of 3"
-    # the blocker's remaining ~0.1 s + two jobs ahead + its own run, at ~0.1 s each
-    assert status.eta_seconds is not None and 0.35 < status.eta_seconds < 0.5
-    gate.set()
-    await third
-    positions = [s.position for s in seen if s.kind == "waiting"]
-    assert positions == [3, 2, 1]
-    assert [s.kind for s in seen][-2:] == ["running", "done"]
-    assert seen[-2].started_at is not None and seen[-1].duration is not None
-    await queue.stop()
-
-
-async def test_eta_divides_the_work_ahead_among_the_workers() -> None:
-    queue = JobQueue(concurrency=2)
-    queue.start()
-    await asyncio.gather(*(queue.submit(lambda: asyncio.sleep(0.1)) for _ in range(2)))
-    gate = asyncio.Event()
-    queue.submit(gate.wait), queue.submit(gate.wait)
-    seen: list[JobStatus] = []
-    for _ in range(4):
-        queue.submit(noop)
-    queue.submit(noop, on_update=seen.append)  # blockers ~0.1 s + 4 ahead ÷ 2 workers + its own run
-    await asyncio.sleep(0)
-    assert seen[-1].eta_seconds is not None and 0.35 < seen[-1].eta_seconds < 0.5
-    gate.set()
-    await queue.stop()
-
-
-@pytest.mark.parametrize("in_thread", [False, True], ids=["async", "thread"])
-async def test_errors_reach_the_caller_and_the_worker_keeps_serving(in_thread: bool) -> None:
-    queue = JobQueue()
-    queue.start()
-
-    async def broken() -> None:
-        raise ZeroDivisionError("boom")
-
-    def work(name: str):
-        if in_thread:
-            return sleeper([], name)  # "broken" raises ZeroDivisionError("boom") in a queue thread
-        return broken if name == "broken" else recorder([], name)
-
-    failing, fine = (queue.submit(work(name), in_thread=in_thread) for name in ("broken", "fine"))
+async def test_errors_reach_the_caller_and_the_worker_keeps_serving(queue) -> None:
+    q, works = queue(), Works()
+    failing = q.submit(works("broken", error=ZeroDivisionError("boom")))
+    fine = q.submit(works("fine"))
     with pytest.raises(ZeroDivisionError, match="boom"):
-        await failing
-    assert failing.status.kind == "failed"
-    assert await fine == "fine"
-    await queue.stop()
+        await failing.result()
+    assert failing.status.kind == "failed" and await fine.result() == "fine"
 
 
-async def test_a_failing_status_callback_does_not_stop_the_queue() -> None:
-    queue = JobQueue()
-    queue.start()
-
-    def explode(status: JobStatus) -> None:
-        raise RuntimeError("page gone")
-
-    assert await queue.submit(recorder([], "ok"), on_update=explode) == "ok"
-    await queue.stop()
-
-
-async def test_a_status_callback_may_cancel_jobs() -> None:
-    queue = JobQueue()
-    queue.start()
-    gate = asyncio.Event()
-    queue.submit(gate.wait)
-    ran: list[str] = []
-    first = queue.submit(recorder(ran, "first"))
-    queue.submit(recorder(ran, "second"), on_update=lambda status: first.cancel())
-    last = queue.submit(recorder(ran, "last"))
+async def test_waiting_jobs_hear_their_position_and_no_eta_before_a_first_run(queue) -> None:
+    q, works = queue(), Works()
+    seen: dict[str, list[JobStatus]] = {"b": [], "c": []}
+    jobs = [q.submit(works(name, hold=name in "ab"), on_update=seen[name].append if name in seen else None)
+            for name in "abc"]
+    await works.until_started("a")
+    await asyncio.sleep(0)  # the loop turn in which positions are pushed
+    assert [(s.position, s.total_waiting, s.eta_seconds) for s in seen["c"] if s.kind == "waiting"] == [(2, 2, None)]
+    works.release("a")
+    await works.until_started("b")
+    await jobs[0].result()
     await asyncio.sleep(0)
-    gate.set()
-    assert await last == "last" and ran == ["second", "last"]
-    await queue.stop()
-
-
-async def test_stop_ends_the_workers_and_cancels_pending_jobs() -> None:
-    queue = JobQueue(concurrency=2)
-    queue.start()
-    workers = list(queue._workers)
-    jobs = [queue.submit(lambda: asyncio.sleep(5)) for _ in range(3)]
-    await asyncio.sleep(0.01)
-    await queue.stop()
-    assert all(worker.done() for worker in workers)
-    assert all(job.status.kind == "cancelled" for job in jobs)
-    with pytest.raises(asyncio.CancelledError):
-        await jobs[2]
-
-
-async def test_awaiting_task_cancelled_does_not_cancel_the_job() -> None:
-    queue = JobQueue()
-    queue.start()
-    job = queue.submit(lambda: asyncio.sleep(0.05, result="kept"))
-    waiter = asyncio.create_task(job.result())
+    works.release("b")
+    await jobs[2].result()
+    assert [s.position for s in seen["c"] if s.kind == "waiting"] == [2, 1]  # moved up as b started
+    assert [s.kind for s in seen["c"]][-2:] == ["progress", "done"] and seen["c"][-1].duration is not None
+    held = q.submit(works("d", hold=True))
+    later: list[JobStatus] = []
+    q.submit(works("e"), on_update=later.append)
     await asyncio.sleep(0)
-    waiter.cancel()
-    assert await job == "kept"
-    await queue.stop()
+    assert later[-1].kind == "waiting" and later[-1].eta_seconds is not None  # runs have completed now
+    works.release("d")
+    await held.result()
+
+
+def test_eta_is_what_runs_ahead_leave_divided_among_the_workers() -> None:
+    # one worker, a run takes 10 s, the running one has run 4: 6 s left, 2 ahead, then its own
+    assert eta(2, 1, 10.0, [4.0]) == 6 + 2 * 10 + 10
+    # two workers (one idle): the first waiting job starts at once
+    assert eta(0, 2, 10.0, [4.0]) == 10
+    # two busy workers (free in 1 s and 8 s), 3 ahead: the second round, on the worker free later
+    assert eta(3, 2, 10.0, [9.0, 2.0]) == 8 + 2 * 10
+    assert eta(0, 1, 10.0, [25.0]) == 10  # a run past the mean is "about to end"
 
 
 def test_positions_read_as_english_ordinals() -> None:
-    assert format_position(3, 7) == "3rd of 7"
-    words = [format_position(n, 200).split()[0] for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112)]
-    assert words == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
-                     "101st", "111th", "112th"]
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112)] == \
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]
+    status = JobStatus("waiting", position=3, ahead=2, running=1, total_waiting=7, eta_seconds=12.4)
+    assert waiting_text(status) == "In queue: 3rd of 7 · 3 jobs ahead · result in about 12 s"
 
 
-async def test_runs_through_the_pipeline_and_an_abandoned_sync_fn_frees_its_worker() -> None:
-    from niceface import Interface
-    from niceface.app import pipeline
+async def test_a_failing_or_cancelling_listener_does_not_stop_the_queue(queue) -> None:
+    q, works = queue(), Works()
 
-    iface = Interface(fn=lambda x: (time.sleep(0.3), x.upper())[1], inputs="text", outputs="text")
-    queue = JobQueue()
-    queue.start()
-    slow = queue.submit(lambda: pipeline.run(iface, ["slow"]))
-    quick = queue.submit(lambda: pipeline.run(iface, ["quick"]))
-    await asyncio.sleep(0.05)
-    slow.cancel()
-    begin = time.monotonic()
-    result = await quick
-    assert result.payloads == ["QUICK"]
-    assert time.monotonic() - begin < 0.5  # did not wait for the abandoned thread first
-    await queue.stop()
+    def explode(status: JobStatus) -> None:
+        raise RuntimeError("page gone")
+    blocker = q.submit(works("blocker", hold=True))
+    first = q.submit(works("first"))
+    q.submit(works("second"), on_update=lambda status: first.cancel())
+    last = q.submit(works("last"), on_update=explode)
+    await works.until_started("blocker")
+    works.release("blocker")
+    assert await last.result() == "last" and works.names() == ["blocker", "second", "last"]
+    await blocker.result()
 
 
-# ---- jobs that run in the queue's threads (sync fns) ----------------------------------------
-def sleeper(log: list[tuple[str, int]], name: str, seconds: float = 0.0):
-    def work() -> str:
-        log.append((name, threading.get_ident()))
-        time.sleep(seconds)
-        if name == "broken":
-            raise ZeroDivisionError("boom")
-        return name
-    return work
+async def test_stop_cancels_waiting_and_running_jobs(queue) -> None:
+    q, works = queue(concurrency=2), Works()
+    jobs = [q.submit(works(str(n), hold=True)) for n in range(3)]
+    await works.until_started("0")
+    await works.until_started("1")
+    await q.stop()
+    assert all(job.status.kind == "cancelled" for job in jobs)
+    for name in works.gates:
+        works.release(name)
+    assert sorted(works.names()) == ["0", "1"]  # the waiting one never ran
 
 
-async def test_thread_jobs_run_in_order_back_to_back_on_one_thread() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    statuses: list[str] = []
-    jobs = [queue.submit(sleeper(ran, str(n), 0.02), in_thread=True,
-                         on_update=lambda status: statuses.append(status.kind)) for n in range(4)]
-    assert [await job for job in jobs] == ["0", "1", "2", "3"]
-    assert [name for name, _ in ran] == ["0", "1", "2", "3"]
-    assert len({thread for _, thread in ran}) == 1  # one thread took them one after another
-    assert threading.get_ident() not in {thread for _, thread in ran}  # never the event loop's
-    assert statuses.count("running") == 4 and statuses.count("done") == 4
-    assert all(job.status.kind == "done" and job.status.duration >= 0.02 for job in jobs)
-    assert queue.running == 0 and queue.waiting == 0
-    await queue.stop()
+async def test_cancelling_the_awaiting_task_does_not_cancel_the_job(queue) -> None:
+    q, works = queue(), Works()
+    job = q.submit(works("kept", hold=True))
+    waiter = asyncio.ensure_future(job.result())
+    await asyncio.sleep(0)
+    waiter.cancel()
+    works.release("kept")
+    assert await job.result() == "kept"
 
 
-async def test_thread_and_async_jobs_share_one_fifo_order() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[str] = []
-    order: list[str] = []
-
-    def threaded(name: str):
-        return lambda: (ran.append(name), time.sleep(0.01), name)[2]
-
-    jobs = [queue.submit(threaded("t1"), in_thread=True), queue.submit(recorder(ran, "a1", 0.01)),
-            queue.submit(threaded("t2"), in_thread=True), queue.submit(threaded("t3"), in_thread=True),
-            queue.submit(recorder(ran, "a2"))]
-    for job in jobs:
-        order.append(await job)
-    assert ran == order == ["t1", "a1", "t2", "t3", "a2"]
-    await queue.stop()
+# ---- the DirectScheduler: at once, on a bounded pool ----------------------------------------
+async def test_direct_runs_at_once_and_waits_in_order_when_all_threads_are_busy() -> None:
+    direct, works = DirectScheduler(max_threads=2), Works()
+    heard: list[JobStatus] = []
+    jobs = [direct.submit(works(str(n), hold=n < 2)) for n in range(2)]
+    third = direct.submit(works("2"), on_update=heard.append)
+    await works.until_started("0")
+    await works.until_started("1")
+    assert heard[0].kind == "waiting" and heard[0].running == 2  # told why it waits
+    works.release("0")
+    assert await third.result() == "2"  # took the thread "0" left
+    works.release("1")
+    assert [await job.result() for job in jobs] == ["0", "1"]
+    await direct.stop()
 
 
-async def test_k_threads_run_thread_jobs_concurrently() -> None:
-    queue = JobQueue(concurrency=4)
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    begin = time.monotonic()
-    assert await asyncio.gather(*(queue.submit(sleeper(ran, str(n), 0.2), in_thread=True) for n in range(8))) \
-        == [str(n) for n in range(8)]
-    assert 0.4 <= time.monotonic() - begin < 0.7  # two rounds of four
-    await queue.stop()
-
-
-async def test_a_cancelled_waiting_thread_job_never_runs() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    first, second, third = (queue.submit(sleeper(ran, name, 0.05), in_thread=True) for name in "abc")
-    await asyncio.sleep(0.01)
-    assert second.cancel() is True
-    assert [await first, await third] == ["a", "c"]
-    assert [name for name, _ in ran] == ["a", "c"]
-    await queue.stop()
-
-
-async def test_an_abandoned_thread_job_frees_its_worker_at_once() -> None:
-    queue = JobQueue()
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    slow = queue.submit(sleeper(ran, "slow", 0.5), in_thread=True)
-    quick = queue.submit(sleeper(ran, "quick"), in_thread=True)
-    await asyncio.sleep(0.05)
-    assert slow.status.kind == "running"
-    begin = time.monotonic()
-    assert slow.cancel() is True
-    assert await asyncio.wait_for(quick.result(), 1) == "quick"
-    assert time.monotonic() - begin < 0.3  # did not wait for the abandoned thread
-    assert ran[0][1] != ran[1][1]  # another thread took the next job
+async def test_direct_withdraws_a_closed_pages_waiting_work() -> None:
+    direct, works = DirectScheduler(max_threads=1), Works()
+    running = direct.submit(works("running", hold=True), owner="tab")
+    waiting = direct.submit(works("waiting"), owner="tab")
+    await works.until_started("running")
+    assert direct.cancel_owner("tab") == 1
+    works.release("running")
+    assert await running.result() == "running"
     with pytest.raises(asyncio.CancelledError):
-        await slow
-    await asyncio.sleep(0.6)  # the abandoned thread ends unseen and takes nothing more
-    assert slow.status.kind == "cancelled" and queue.running == 0
-    await queue.stop()
-
-
-async def test_waiting_behind_thread_jobs_hear_positions_and_stop_cancels_them() -> None:
-    queue = JobQueue(concurrency=1)
-    queue.start()
-    ran: list[tuple[str, int]] = []
-    seen: dict[str, list[int]] = {"b": [], "c": []}
-    jobs = [queue.submit(sleeper(ran, name, 0.1), in_thread=True,
-                         on_update=lambda status, name=name: status.kind == "waiting" and seen[name].append(status.position))
-            for name in "abc"]
-    assert await jobs[0] == "a"
-    await asyncio.sleep(0.01)
-    assert seen == {"b": [1], "c": [2, 1]}  # the thread took b next: c moved up
-    assert jobs[1].status.kind == "running" and jobs[2].status.kind == "waiting"
-    await queue.stop()
-    assert [job.status.kind for job in jobs] == ["done", "cancelled", "cancelled"]
-    assert [name for name, _ in ran] == ["a", "b"]
+        await waiting.result()
+    assert works.names() == ["running"]
+    await direct.stop()

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 import niceface as gr
-from conftest import ROOT, GradioApp
+from conftest import ROOT, GradioApp, run_wire
 from hub_server import HubServer
 from niceface.exceptions import ConfigurationError, FunctionError
 
@@ -66,7 +66,7 @@ def test_the_guides_webcam_override_reaches_the_space(hub):
 def test_page_payloads_go_through_the_space(gradio_app):
     app = gr.load(gradio_app)
     picture = "data:image/png;base64," + base64.b64encode(DIGIT_7.read_bytes()).decode()
-    label, repeated, inverted = app.run_wire(["abcd", 2, picture]).payloads
+    label, repeated, inverted = run_wire(app, ["abcd", 2, picture])
     assert label["label"] == "short" and label["confidences"][1] == {"label": "long", "confidence": 0.2}
     assert repeated == "abcdabcd" and inverted.startswith("data:image/")
 

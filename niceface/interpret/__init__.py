@@ -14,15 +14,16 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
-from ..app import pipeline
+from ..app.core.invoke import Call, check_arity
 from ..components.base import Component
+from ..components.limits import Limits
 from ..exceptions import ConfigurationError
 from . import custom, features, kernel_shap, leave_one_out
-from .runner import Progress, Runner
+from .evaluator import Evaluator, Progress
 from .scoring import Reference
 
 if TYPE_CHECKING:
-    from ..app.interface import Interface
+    from ..app.core.definition import Definition as Interface
 
 __all__ = ["check_interpretation", "explain"]
 
@@ -32,15 +33,16 @@ _TOKEN_KINDS = "Textbox, Image and Audio"
 _ALL_KINDS = "Textbox, Image, Audio, Number, Slider, Checkbox, CheckboxGroup, Radio and Dropdown"
 
 
-def explain(iface: Interface, values: Sequence[Any], *, state: Any = None,
-            progress: Progress | None = None) -> list[Any]:
-    """Interpret fn at ``values`` (the wire inputs: plain values or payloads). ``progress(done,
-    total)`` is called as fn evaluations complete."""
+def explain(iface: Interface, values: Sequence[Any], *, state: Any = None, progress: Progress | None = None,
+            limits: Limits | None = None) -> list[Any]:
+    """Interpret fn at ``values`` (the wire inputs: plain values, or payloads checked against
+    ``limits`` when given). ``progress(done, total)`` is called as fn evaluations complete."""
     values = list(values)
-    pipeline.check_arity(iface, values, with_state=False)
+    check_arity(iface, values, with_state=False)
     state = iface.initial_state() if state is None else state
+    call = Call(values, state, wire=True, limits=limits)
     if callable(iface.interpretation):
-        return custom.explain_all(iface, values, state)
+        return custom.explain_all(iface, call)
     methods = _methods(iface)
     if "shap" in methods:
         kernel_shap.import_shap()
@@ -48,7 +50,7 @@ def explain(iface: Interface, values: Sequence[Any], *, state: Any = None,
     shaps = cast("dict[int, features.Tokens]", _splits(iface, values, methods, "shap"))
     planned = [len(split) for split in defaults.values()]
     planned += [kernel_shap.planned_runs(tokens, iface.num_shap) for tokens in shaps.values()]
-    runner = Runner(iface, values, state, total=1 + sum(planned) if planned else 0, progress=progress)
+    runner = Evaluator(iface, call, total=1 + sum(planned) if planned else 0, progress=progress)
     results = _measured(iface, runner, defaults, shaps) if planned else [None] * len(values)
     for index, method in enumerate(methods):
         if callable(method):
@@ -118,7 +120,7 @@ def _splits(iface: Interface, values: list[Any], methods: list[Method], name: st
 
 # ---- running ----------------------------------------------------------------------------
 
-def _measured(iface: Interface, runner: Runner, defaults: dict[int, features.Split],
+def _measured(iface: Interface, runner: Evaluator, defaults: dict[int, features.Split],
               shaps: dict[int, features.Tokens]) -> list[Any]:
     """Structures of the "default" and "shap" inputs; the original run goes with the first batch."""
     results: list[Any] = [None] * len(iface.wire_inputs)

@@ -1,24 +1,20 @@
 """Custom interpretation: a callable taking fn's (preprocessed) arguments."""
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..app import pipeline
-from ..exceptions import FunctionError, NicefaceError
+from ..app.core.invoke import Call, arguments, failures
+from ..exceptions import FunctionError
 
 if TYPE_CHECKING:
-    from ..app.interface import Interface
-
-log = logging.getLogger(__name__)
+    from ..app.core.definition import Definition as Interface
 
 
-def explain_all(iface: Interface, payloads: Sequence[Any], state: Any) -> list[Any]:
+def explain_all(iface: Interface, call_: Call) -> list[Any]:
     """``interpretation=callable``: it returns one structure per input (or, for an interface with
     one input, that input's structure)."""
-    args = pipeline.preprocess(iface, list(payloads), state)
-    result = call(iface, iface.interpretation, args)
+    result = call(iface, iface.interpretation, arguments(iface, call_))
     count = len(iface.wire_inputs)
     structures = [result] if count == 1 else result
     if not isinstance(structures, (list, tuple)) or len(structures) != count:
@@ -29,11 +25,6 @@ def explain_all(iface: Interface, payloads: Sequence[Any], state: Any) -> list[A
 
 def call(iface: Interface, interpreter: Callable[..., Any], args: list[Any]) -> Any:
     """Call a user's interpretation function; its errors become FunctionError like fn's."""
-    try:
+    name = getattr(interpreter, "__name__", type(interpreter).__name__)
+    with failures(iface, f"the interpretation function {name}"):
         return interpreter(*args)
-    except NicefaceError:
-        raise
-    except Exception as error:
-        name = getattr(interpreter, "__name__", type(interpreter).__name__)
-        log.exception("the interpretation function %s raised", name)
-        raise FunctionError(f"the interpretation function {name} raised {type(error).__name__}: {error}") from error

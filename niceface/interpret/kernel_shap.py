@@ -13,7 +13,7 @@ import numpy as np
 
 from ..exceptions import MissingDependencyError
 from .features import Tokens
-from .runner import Runner
+from .evaluator import Evaluator
 from .scoring import Reference
 
 
@@ -39,7 +39,7 @@ def planned_runs(tokens: Tokens, num_shap: float) -> int:
     return 1 + sample_count(tokens, num_shap)
 
 
-def explain(runner: Runner, reference: Reference, index: int, tokens: Tokens, num_shap: float) -> Any:
+def explain(runner: Evaluator, reference: Reference, index: int, tokens: Tokens, num_shap: float) -> Any:
     shap = import_shap()
     explainer = shap.KernelExplainer(_model(runner, reference, index, tokens), np.zeros((1, tokens.count)))
     values = explainer.shap_values(np.ones((1, tokens.count)), nsamples=max(1, int(num_shap * tokens.count)),
@@ -47,7 +47,7 @@ def explain(runner: Runner, reference: Reference, index: int, tokens: Tokens, nu
     return tokens.arrange(np.asarray(values, dtype=float).reshape(-1).tolist())
 
 
-def _model(runner: Runner, reference: Reference, index: int, tokens: Tokens) -> Any:
+def _model(runner: Evaluator, reference: Reference, index: int, tokens: Tokens) -> Any:
     """f(masks) → the explained value per row of 0/1 token masks, for KernelExplainer."""
     original = reference.value(reference.payload)
 

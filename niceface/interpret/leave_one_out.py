@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .features import Split
-from .runner import Change
+from .evaluator import Change
 from .scoring import Reference
 
 

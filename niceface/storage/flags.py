@@ -6,8 +6,9 @@
 
 A record: ``{"inputs": {label: value}, "outputs": {label: value}, "option": str | None,
 "username": str | None, "timestamp": "2026-11-27T09:30:00.123+00:00"}`` (UTC, ISO-8601).
-Media values arrive as data URLs and are stored as files with random names; no user string
-becomes part of a path. Nothing is written, and no folder made, before the first flag.
+Media values arrive as ``Blob``s (bytes and a MIME type) and are stored as files with random
+names; no user string becomes part of a path. Nothing is written, and no folder made, before
+the first flag.
 """
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ import csv
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from ..components._codecs import from_data_url, is_data_url
 from .db import Database, make_folder, write_file
 from .tempfiles import suffix_for
 
@@ -27,6 +28,14 @@ FLAGS_FILE = "flags.json"
 FILES = "files"
 #: a cell starting with one of these is read as a formula by spreadsheet programs
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """A media value to store as a file: its bytes and MIME type."""
+
+    data: bytes
+    mime: str
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:
@@ -51,8 +60,8 @@ class FlagStore:
 
     def add(self, inputs: Sequence[Any], outputs: Sequence[Any] | None = None, *, option: str | None = None,
             username: str | None = None) -> dict[str, Any]:
-        """Store one sample (wire payloads: media as data URLs; outputs None if there are none
-        yet) and return the record as stored. Safe from any thread or process."""
+        """Store one sample (values, media as Blobs; outputs None if there are none yet) and
+        return the record as stored. Safe from any thread or process."""
         outputs = outputs if outputs is not None else [None] * len(self.output_labels)
         record = {"inputs": dict(zip(self.input_labels, map(self._value, inputs))),
                   "outputs": dict(zip(self.output_labels, map(self._value, outputs))),
@@ -74,12 +83,11 @@ class FlagStore:
         return self.directory / value
 
     def _value(self, payload: Any) -> Any:
-        if is_data_url(payload):
-            data, mime = from_data_url(payload)
-            name = f"{uuid.uuid4().hex}{suffix_for(mime)}"
+        if isinstance(payload, Blob):
+            name = f"{uuid.uuid4().hex}{suffix_for(payload.mime)}"
             folder = self.directory / FILES
             make_folder(folder)
-            write_file(folder / name, data)
+            write_file(folder / name, payload.data)
             return f"{FILES}/{name}"
         try:
             json.dumps(payload)

@@ -9,10 +9,13 @@ the app inside another site's frame (unless ``allow_embedding``) nor to guess co
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable
 from typing import Any
 
 _FORWARDED = (b"x-forwarded-for", b"x-forwarded-proto", b"x-forwarded-prefix", b"x-forwarded-host", b"forwarded")
+#: a prefix a proxy may announce: a plain path ("/demo", "/a/b"), nothing that could break out of a link
+SAFE_PREFIX = re.compile(rb"^(/[A-Za-z0-9._~-]+)+/?$")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -61,6 +64,8 @@ class ProxyTrust:
         proto = headers.get(b"x-forwarded-proto", b"").decode("latin-1").split(",")[0].strip().lower()
         if proto in ("http", "https"):
             scope["scheme"] = proto if scope["type"] == "http" else {"http": "ws", "https": "wss"}[proto]
+        if not SAFE_PREFIX.match(headers.get(b"x-forwarded-prefix", b"/")):
+            scope["headers"] = [(n, v) for n, v in scope.get("headers") or [] if n != b"x-forwarded-prefix"]
         return scope
 
 

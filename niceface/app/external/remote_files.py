@@ -13,9 +13,9 @@ import os
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from ..components._codecs import from_data_url, is_data_url
-from ..exceptions import Error
-from ..storage.tempfiles import save_temp, temp_folder
+from ...components._codecs import from_data_url, is_data_url
+from ...exceptions import Error
+from ...storage.tempfiles import save_temp, temp_folder
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 

@@ -1,6 +1,8 @@
-"""HTTP API: ``POST {root}/api/predict`` with ``{"data": [...]}``, through the same Runner."""
+"""HTTP API: ``POST {root}/api/predict`` with ``{"data": [...]}``, through the same Service as
+the page. A caller that disconnects while its run waits in the queue has it withdrawn."""
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import TYPE_CHECKING, Any
@@ -9,10 +11,13 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..exceptions import ArityError, FileTooLargeError, FunctionError, InputError, QueueFullError
+from ...exceptions import ArityError, FileTooLargeError, FunctionError, InputError, QueueFullError, RunTimeoutError
+from ..core.visitor import visitor_of
 
 if TYPE_CHECKING:
-    from .runner import Runner
+    from ..core.invoke import Result
+    from ..core.jobs import Job
+    from ..core.service import Service
 
 log = logging.getLogger(__name__)
 #: deeper JSON than any component takes; deeper still would exhaust Python's recursion limit
@@ -28,8 +33,8 @@ class PredictResponse(BaseModel):
     duration: float = Field(description="Seconds the run took, preprocessing to postprocessing.")
 
 
-def register(app: FastAPI, runner: Runner) -> None:
-    iface = runner.iface
+def register(app: FastAPI, service: Service) -> None:
+    iface = service.definition
     inputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in iface.wire_inputs) or "none"
     outputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in iface.wire_outputs) or "none"
     # The body is read by hand, not through a pydantic parameter: FastAPI's validation and
@@ -55,22 +60,47 @@ def register(app: FastAPI, runner: Runner) -> None:
         if not isinstance(body, dict) or not isinstance(body.get("data"), list):
             return _error(422, 'expected a JSON object {"data": [one value per input]}')
         try:
-            result = await runner.run(body["data"], iface.initial_state())
+            result = await _while_connected(request, service, body["data"])
         except FileTooLargeError as error:
             return _error(413, str(error))
         except (ArityError, InputError) as error:
             return _error(422, str(error))
         except QueueFullError as error:
             return _error(503, str(error), {"Retry-After": "1"})
+        except RunTimeoutError as error:
+            return _error(504, str(error))
         except FunctionError as error:
-            return _error(500, str(error) if runner.show_error else "fn raised an error")
-        if runner.flags_every_run:
+            return _error(500, str(error) if service.options.show_error else "fn raised an error")
+        if result is None:
+            return Response(status_code=499)  # nobody is listening any more
+        if service.flags_every_run:
             try:
-                await runner.flag(body["data"], result.payloads,
-                                  username=getattr(request.state, "niceface_user", None))
+                await service.flag(body["data"], result.outputs, username=visitor_of(request.state).username)
             except Exception:  # the answer still goes out; the log says why the flag did not
                 log.exception("allow_flagging='auto': could not store the flag of an API call")
-        return JSONResponse({"data": result.payloads, "duration": result.duration})
+        return JSONResponse({"data": result.outputs, "duration": result.duration})
+
+
+async def _while_connected(request: Request, service: Service, data: list[Any]) -> Result | None:
+    """The run's result; None if the caller disconnected first (a run still waiting is withdrawn)."""
+    jobs: list[Job[Any]] = []
+    run = asyncio.ensure_future(service.run(data, service.definition.initial_state(), on_job=jobs.append))
+    gone = asyncio.ensure_future(_disconnected(request))
+    await asyncio.wait({run, gone}, return_when=asyncio.FIRST_COMPLETED)
+    gone.cancel()
+    if run.done():
+        return run.result()
+    for job in jobs:
+        if job.status.kind == "waiting" and job.cancel():
+            log.warning("an API caller disconnected while its run waited: the run was withdrawn")
+    run.cancel()
+    return None
+
+
+async def _disconnected(request: Request) -> None:
+    """Return once the caller has gone (the body is read: the next message is the disconnect)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 def _shallow(value: Any) -> bool:

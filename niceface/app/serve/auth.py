@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import ConfigurationError
-from ..storage.credentials import CredentialStore, Credentials
+from ...exceptions import ConfigurationError
+from ...storage.credentials import CredentialStore, Credentials
 from .throttle import Throttle
 
 log = logging.getLogger(__name__)

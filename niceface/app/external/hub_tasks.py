@@ -24,7 +24,7 @@ def as_file(value: Any) -> Any:
     endpoints that take files; anything else as it is."""
     from PIL import Image as PILImage
 
-    from ..components._codecs import array_to_pil, encode_wav
+    from ...components._codecs import array_to_pil, encode_wav
     if isinstance(value, PILImage.Image):
         return _image_path(value)
     if type(value).__module__ == "numpy" and getattr(value, "ndim", 0) in (2, 3):
@@ -39,7 +39,7 @@ def _scores(items: Any, label: str = "label", score: str = "score") -> dict[str,
 
 
 def _temp(data: bytes, mime: str) -> str:
-    from ..storage.tempfiles import save_temp
+    from ...storage.tempfiles import save_temp
     return str(save_temp(data, mime))
 
 
@@ -67,7 +67,7 @@ def _highlight(text: str, entities: Any) -> dict[str, Any]:
 @functools.cache
 def tasks() -> dict[str, Task]:
     """Pipeline tag -> Task (built on first use)."""
-    from ..components import Audio, Checkbox, Dataframe, HighlightedText, Image, Label, Textbox
+    from ...components import Audio, Checkbox, Dataframe, HighlightedText, Image, Label, Textbox
 
     def text(label: str = "Input", lines: int = 1) -> Callable[[], Any]:
         return lambda: Textbox(label=label, lines=lines)

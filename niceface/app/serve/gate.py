@@ -20,14 +20,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
+from ..core.visitor import KEY, Visitor
 from .auth import SESSION_SECONDS, Authenticator
 from .login_page import page as login_page
 
 COOKIE = "niceface_session"
-USER = "niceface_user"  # request.state keys the gate sets
-SESSION = "niceface_session"
 MAX_FORM_BYTES = 8192
-SAFE_PREFIX = re.compile(r"^(/[A-Za-z0-9._~-]+)+$")
 Scope = dict[str, Any]
 
 
@@ -58,7 +56,7 @@ class AuthGate:
         if user is None:
             await self._refusal(connection, path, wait)(scope, receive, send)
             return
-        scope = {**scope, "state": {**scope.get("state", {}), USER: user, SESSION: token}}
+        scope = {**scope, "state": {**scope.get("state", {}), KEY: Visitor(user, token)}}
         await self.app(scope, receive, send)
 
     def _refusal(self, connection: HTTPConnection, path: str, wait: float) -> Any:
@@ -118,12 +116,9 @@ def app_path(scope: Scope) -> str:
 
 def external_prefix(connection: HTTPConnection) -> str:
     """The path the browser sees the app under: a reverse proxy's X-Forwarded-Prefix (when it
-    strips the prefix; ``proxy.ProxyTrust`` removes it from untrusted peers) followed by
-    ``root_path``. A prefix that is not a plain path is ignored."""
-    forwarded = (connection.headers.get("x-forwarded-prefix") or "").rstrip("/")
-    if forwarded and not SAFE_PREFIX.match(forwarded):
-        forwarded = ""
-    return forwarded + connection.scope.get("root_path", "")
+    strips the prefix; ``headers.ProxyTrust`` lets only a trusted proxy's plain path through)
+    followed by ``root_path``."""
+    return (connection.headers.get("x-forwarded-prefix") or "").rstrip("/") + connection.scope.get("root_path", "")
 
 
 def address(connection: HTTPConnection) -> str:

@@ -1,0 +1,289 @@
+"""The one door to fn: every run, from any caller, goes through ``invoke`` (or, for many
+argument sets at once, ``call_fn``), and nothing else in niceface calls fn.
+
+    invoke(definition, Call(inputs, state))   -> Result
+        checks -> preprocessing -> fn -> postprocessing, in the calling thread (a worker's)
+
+- ``Call.wire``: True for the wire layout (State kept aside; outputs come back as payloads),
+  False for plain calls (``Interface.__call__``: State among the values; fn's values come
+  back as they are). ``Call.limits``: given for values from a browser or an API caller, which
+  are checked against them (media only as data URLs of accepted types and sizes); None for
+  the developer's own values (paths, arrays), which are not.
+- fn may be sync, async (run to completion: on ``Call.loop``, the server's, when there is
+  one), a generator (each yield is a partial result, the last is the result) or, with
+  ``batch=True``, take and return lists.
+- Every failure comes out as a NicefaceError: ArityError, InputError (bad input),
+  FunctionError (fn raised, or returned what its outputs cannot show).
+- A Definition with a ``composition`` (Parallel, Series) runs its members through this same
+  door instead of fn.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ...components.base import Component
+from ...components.limits import Limits
+from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError
+from .definition import Definition
+
+log = logging.getLogger(__name__)
+Partial = Callable[["Result"], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One run's inputs (State excluded when ``wire``; included for plain values) and how to treat them."""
+
+    inputs: Sequence[Any]
+    state: Any = None
+    wire: bool = True
+    limits: Limits | None = None
+    loop: asyncio.AbstractEventLoop | None = None  # where async fns run (the server's loop)
+
+
+@dataclass(slots=True)
+class Result:
+    """Outputs (wire: payloads without State; plain: fn's values, State included), the new
+    session state, and the run's seconds."""
+
+    outputs: list[Any]
+    state: Any
+    duration: float
+
+    def value(self) -> Any:
+        """The outputs as fn returned them: one value, a tuple, or None for none."""
+        return None if not self.outputs else self.outputs[0] if len(self.outputs) == 1 else tuple(self.outputs)
+
+
+def invoke(definition: Definition, call: Call, on_partial: Partial | None = None) -> Result:
+    """One run of ``definition`` on ``call``, in the calling thread."""
+    started = time.perf_counter()
+    if definition.composition is not None:
+        return _invoke_members(definition, call, started)
+    args = arguments(definition, call)
+    report = None if on_partial is None else lambda value: on_partial(_result(definition, call, value, started))
+    returned = call_fn(definition, [args], call.loop, on_yield=report)[0]
+    return _result(definition, call, returned, started)
+
+
+def arguments(definition: Definition, call: Call) -> list[Any]:
+    """fn's arguments for ``call``: arity and (wire) media checked, each input preprocessed."""
+    _check_arity(definition, call.inputs, with_state=not call.wire)
+    values = iter(call.inputs)
+    args = []
+    for index, component in enumerate(definition.input_components):
+        if index == definition.state_input:
+            args.append(call.state if call.wire else next(values))
+            continue
+        value = next(values)
+        if call.limits is not None:
+            component.check(value, call.limits)
+        args.append(_preprocess(component, value))
+    return args
+
+
+def call_fn(definition: Definition, argsets: list[list[Any]], loop: asyncio.AbstractEventLoop | None = None,
+            on_yield: Callable[[Any], Any] | None = None) -> list[Any]:
+    """fn's return value for each argument set: one call each, or with ``batch=True`` one call
+    for all of them (a list per input in, a list per output back). The only caller of fn."""
+    with failures(definition):
+        if not definition.batch:
+            return [_complete(definition.fn(*args), loop, on_yield) for args in argsets]
+        columns = [list(column) for column in zip(*argsets)] or [[] for _ in definition.input_components]
+        return _unbatch(definition, _complete(definition.fn(*columns), loop, None), len(argsets))
+
+
+def check_arity(definition: Definition, values: Sequence[Any], *, with_state: bool) -> None:
+    _check_arity(definition, values, with_state=with_state)
+
+
+@contextlib.contextmanager
+def failures(definition: Definition, what: str | None = None) -> Iterator[None]:
+    """What fn (or ``what``, a user's function) raises as a FunctionError; ``niceface.Error``
+    keeps its message as it is; niceface's own errors pass unchanged."""
+    try:
+        yield
+    except Error as error:
+        raise FunctionError(str(error)) from error
+    except NicefaceError:
+        raise
+    except Exception as error:  # anything a user's function raises
+        name = what or definition.name
+        log.error("%s raised:\n%s", name, "".join(traceback.format_exception(error)))
+        raise FunctionError(f"{name} raised {type(error).__name__}: {error}") from error
+
+
+def split_outputs(definition: Definition, returned: Any) -> list[Any]:
+    """fn's return value as one value per output component."""
+    expected = len(definition.output_components)
+    if expected == 0:
+        return []
+    if expected == 1:
+        return [returned]
+    if not isinstance(returned, (tuple, list)) or len(returned) != expected:
+        got = len(returned) if isinstance(returned, (tuple, list)) else 1
+        raise FunctionError(f"{definition.name} returned {got} value(s) but the interface has {expected} outputs")
+    return list(returned)
+
+
+def postprocess(definition: Definition, component: Component, value: Any) -> Any:
+    """One output's payload; what the component cannot show is fn's error, named."""
+    try:
+        return component.postprocess(value)
+    except NicefaceError as error:
+        raise FunctionError(f"{definition.name} returned a value {component.describe()} cannot show: {error}") from None
+    except Exception as error:  # a component's conversion failing on an unexpected value
+        raise FunctionError(f"{definition.name} returned {type(value).__name__} {_short(value)} for "
+                            f"{component.describe()}, which cannot show it ({type(error).__name__}: {error})") from None
+
+
+# ---- inside ---------------------------------------------------------------------------------
+
+def _check_arity(definition: Definition, values: Sequence[Any], *, with_state: bool) -> None:
+    components = definition.input_components if with_state else definition.wire_inputs
+    if not isinstance(values, (list, tuple)) or len(values) != len(components):
+        names = ", ".join(c.label or c.kind for c in components)
+        got = len(values) if isinstance(values, (list, tuple)) else type(values).__name__
+        raise ArityError(f"{definition.name} takes {len(components)} value(s) ({names}), got {got}")
+
+
+def _preprocess(component: Component, value: Any) -> Any:
+    try:
+        return component.preprocess(value)
+    except NicefaceError:
+        raise
+    except Exception as error:  # a value no check foresaw: still the caller's input, not our crash
+        raise InputError(f"{component.describe()}: cannot use {type(value).__name__} {_short(value)} "
+                         f"({type(error).__name__}: {error})") from None
+
+
+def _result(definition: Definition, call: Call, returned: Any, started: float) -> Result:
+    values = split_outputs(definition, returned)
+    state = values[definition.state_output] if definition.state_output is not None else call.state
+    if not call.wire:
+        return Result(values, state, time.perf_counter() - started)
+    payloads = [postprocess(definition, component, value)
+                for index, (component, value) in enumerate(zip(definition.output_components, values))
+                if index != definition.state_output]
+    return Result(payloads, state, time.perf_counter() - started)
+
+
+def _complete(returned: Any, loop: asyncio.AbstractEventLoop | None, on_yield: Callable[[Any], Any] | None) -> Any:
+    """fn's final value: a coroutine run to its end, a generator's last yield (each yield but
+    the last reported to ``on_yield``)."""
+    if inspect.iscoroutine(returned):
+        return run_coroutine(returned, loop)
+    if inspect.isasyncgen(returned):
+        returned = _async_items(returned, loop)
+    elif not inspect.isgenerator(returned):
+        return returned
+    last, seen = None, False
+    for item in returned:
+        if seen and on_yield is not None:
+            on_yield(last)
+        last, seen = item, True
+    return last
+
+
+def _async_items(generator: Any, loop: asyncio.AbstractEventLoop | None) -> Iterator[Any]:
+    while True:
+        try:
+            yield run_coroutine(generator.__anext__(), loop)
+        except StopAsyncIteration:
+            return
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, Any], loop: asyncio.AbstractEventLoop | None) -> Any:
+    """Run a coroutine to its end from this (worker) thread: on ``loop`` if it runs elsewhere;
+    else here; else, when this thread's own loop is busy (a notebook), on a helper thread."""
+    if loop is not None and loop.is_running() and not _in_loop(loop):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+    if not _in_loop(None):
+        return asyncio.run(coroutine)
+    outcome: list[Any] = []
+
+    def helper() -> None:
+        try:
+            outcome.append((asyncio.run(coroutine), None))
+        except BaseException as error:  # handed back to the caller below  # noqa: BLE001
+            outcome.append((None, error))
+    thread = threading.Thread(target=helper, name="niceface-coroutine")
+    thread.start()
+    thread.join()
+    value, error = outcome[0]
+    if error is not None:
+        raise error
+    return value
+
+
+def _in_loop(loop: asyncio.AbstractEventLoop | None) -> bool:
+    """True if this thread runs ``loop`` (any loop when None)."""
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return loop is None or running is loop
+
+
+def _unbatch(definition: Definition, returned: Any, size: int) -> list[Any]:
+    """A batch fn's lists (one per output, as Gradio's batch fns return them) as one return
+    value per argument set."""
+    outputs = len(definition.output_components)
+    if not isinstance(returned, (list, tuple)) or len(returned) != outputs \
+            or any(not isinstance(column, (list, tuple)) or len(column) != size for column in returned):
+        raise FunctionError(f"{definition.name} (batch=True) must return one list of {size} value(s) per output "
+                            f"({outputs}), got {_short(returned)}")
+    return [row[0] if outputs == 1 else tuple(row) for row in zip(*returned)]
+
+
+def _invoke_members(definition: Definition, call: Call, started: float) -> Result:
+    composition = definition.composition
+    assert composition is not None
+    _check_arity(definition, call.inputs, with_state=False)
+    members = composition.members
+    if composition.kind == "parallel":
+        results = at_once([lambda member=member: invoke(member, replace(call, state=None)) for member in members])
+        outputs = [output for result in results for output in result.outputs]
+    else:
+        outputs = list(call.inputs)
+        for member in members:
+            outputs = invoke(member, replace(call, inputs=outputs, state=None)).outputs
+    return Result(outputs, call.state, time.perf_counter() - started)
+
+
+def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
+    """Run the calls in threads (the first in this one); results in order; the first error raised."""
+    results: list[Any] = [None] * len(calls)
+    errors: list[BaseException | None] = [None] * len(calls)
+
+    def run(index: int) -> None:
+        try:
+            results[index] = calls[index]()
+        except BaseException as error:  # handed to the caller below  # noqa: BLE001
+            errors[index] = error
+
+    threads = [threading.Thread(target=run, args=(index,), name=f"niceface-member-{index}", daemon=True)
+               for index in range(1, len(calls))]
+    for thread in threads:
+        thread.start()
+    run(0)
+    for thread in threads:
+        thread.join()
+    for error in errors:
+        if error is not None:
+            raise error
+    return results
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,119 @@
+"""Service: what one launched app shares between its pages and its HTTP API.
+
+It owns the definition, the scheduler (chosen once from RunOptions: the queue, or at once on
+a bounded pool) and the flag store. Every run and every interpretation enters through
+``run`` / ``schedule``, which add ``run_timeout``; fn itself is called only by ``invoke``.
+No NiceGUI, no HTTP.
+"""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ...components._codecs import from_data_url, is_data_url
+from ...exceptions import ConfigurationError, RunTimeoutError
+from .invoke import Call, Result, invoke
+from .jobs import Job, JobStatus, Listener, Scheduler, Work
+from .options import RunOptions
+
+if TYPE_CHECKING:
+    from ...storage.flags import FlagStore
+    from .definition import Definition
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Service:
+    definition: Definition
+    options: RunOptions = field(default_factory=RunOptions)
+    flags: FlagStore | None = None  # None when allow_flagging="never"
+    scheduler: Scheduler = field(init=False)
+    loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.scheduler = self.options.scheduler()
+
+    def start(self) -> None:
+        """Begin serving; call inside the server's event loop."""
+        self.loop = asyncio.get_running_loop()
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        await self.scheduler.stop()
+
+    def call(self, inputs: list[Any], state: Any = None) -> Call:
+        """A Call of untrusted wire values, with this app's limits."""
+        return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop)
+
+    async def run(self, inputs: list[Any], state: Any = None, *, owner: str | None = None,
+                  on_update: Listener | None = None, on_job: Callable[[Job[Any]], Any] | None = None) -> Result:
+        """One run of fn on wire values (page, API): through the scheduler, within run_timeout.
+        ``on_job`` receives the job (so that a page can cancel it); ``on_update`` its statuses
+        (a generator's partial results come as "progress" with a Result as detail)."""
+        call = self.call(inputs, state)
+        return await self.schedule(lambda report: invoke(self.definition, call, on_partial=report),
+                                   owner=owner, on_update=on_update, on_job=on_job)
+
+    async def schedule(self, work: Work[T], *, owner: str | None = None, on_update: Listener | None = None,
+                       on_job: Callable[[Job[Any]], Any] | None = None) -> T:
+        """Any work (a run, an interpretation) on the app's scheduler; its result, or
+        RunTimeoutError once it has run longer than ``run_timeout``."""
+        started = asyncio.Event()
+
+        def listen(status: JobStatus) -> None:
+            if status.kind == "running":
+                started.set()
+            if on_update is not None:
+                on_update(status)
+        job = self.scheduler.submit(work, owner=owner, on_update=listen)
+        if on_job is not None:
+            on_job(job)
+        return await self._outcome(job, started)
+
+    async def _outcome(self, job: Job[T], started: asyncio.Event) -> T:
+        timeout = self.options.run_timeout
+        if timeout is None:
+            return await job.result()
+        outcome = asyncio.ensure_future(job.result())
+        begun = asyncio.ensure_future(started.wait())
+        try:
+            await asyncio.wait({outcome, begun}, return_when=asyncio.FIRST_COMPLETED)  # no timeout while waiting
+            if not outcome.done() and not (await asyncio.wait({outcome}, timeout=timeout))[0]:
+                job.cancel()
+                raise RunTimeoutError(f"{self.definition.name} took longer than {timeout:g} s (run_timeout) and "
+                                      "was abandoned")
+            return outcome.result()
+        finally:
+            begun.cancel()
+            outcome.cancel()  # shielded: the job itself goes on unless cancelled above
+
+    def forget(self, owner: str) -> None:
+        """A page is gone for good: withdraw its waiting work."""
+        self.scheduler.cancel_owner(owner)
+
+    # ---- flags --------------------------------------------------------------------------
+    @property
+    def flags_every_run(self) -> bool:
+        return self.flags is not None and self.definition.allow_flagging == "auto"
+
+    async def flag(self, inputs: list[Any], outputs: list[Any] | None, option: str | None = None,
+                   username: str | None = None) -> dict[str, Any]:
+        """Store one flagged sample (wire payloads) and return the record as stored; the write
+        runs on the loop's default pool, never behind the app's fns."""
+        if self.flags is None:
+            raise ConfigurationError("flagging is off for this interface (allow_flagging='never')")
+        stored = [_blob(value) for value in inputs], None if outputs is None else [_blob(value) for value in outputs]
+        add = partial(self.flags.add, *stored, option=option, username=username)
+        return await asyncio.get_running_loop().run_in_executor(None, add)
+
+
+def _blob(payload: Any) -> Any:
+    """A media payload (data URL) as the bytes the flag store keeps; other values as they are."""
+    if not is_data_url(payload):
+        return payload
+    from ...storage.flags import Blob
+    return Blob(*from_data_url(payload))

@@ -1,0 +1,83 @@
+"""The ASGI app of one launched Definition: FastAPI with the API and the NiceGUI page, inside
+the upload limit, the login gate, the security headers and the proxy trust (outermost)."""
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+from typing import TYPE_CHECKING, Any
+
+from ..core.service import Service
+from .headers import ProxyTrust, SecurityHeaders, TrustedProxies
+
+if TYPE_CHECKING:
+    from ..core.definition import Definition
+    from ..core.options import RunOptions
+    from .auth import Authenticator
+    from .options import ServeOptions
+
+
+def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple[Any, Service]:
+    """The app to hand to uvicorn, and the Service its pages and API share."""
+    from fastapi import FastAPI
+    from nicegui import ui
+
+    from ..ui.page import register
+    from . import api
+    from .limits import UploadLimit
+
+    service = Service(definition, run, flags=_flag_store(definition))
+    auth = _authenticator(serve)
+    # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
+    # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
+    fastapi_app = FastAPI(title=definition.title or f"niceface: {definition.name}", docs_url="/docs", redoc_url=None,
+                          telemetry={"tracing": False, "metrics": False, "logs": False})
+    fastapi_app.router.on_startup += [gc.freeze, service.start]  # gc.freeze: see WHY_FREEZE
+    fastapi_app.router.on_shutdown.append(service.stop)
+    if auth is not None and auth.credentials is not None:
+        fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
+    api.register(fastapi_app, service)
+    register(service, auth)
+    ui.run_with(fastapi_app, title=definition.title or "niceface", favicon=serve.favicon_path,
+                show_welcome_message=False, reconnect_timeout=3.0)
+    limit = run.limits.max_file_size
+    app: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
+    if auth is not None:
+        from .gate import AuthGate
+        app = AuthGate(app, auth)  # inside the headers: nothing is read before the login
+    app = SecurityHeaders(app, allow_embedding=serve.allow_embedding)
+    trusted = serve.forwarded_allow_ips if serve.forwarded_allow_ips is not None else os.environ.get("FORWARDED_ALLOW_IPS")
+    return ProxyTrust(app, TrustedProxies(trusted)), service
+
+
+def _flag_store(definition: Definition) -> Any:
+    if definition.allow_flagging == "never":
+        return None
+    from ...storage.flags import FlagStore
+    return FlagStore(definition.flagging_dir, [c.label or c.kind for c in definition.wire_inputs],
+                     [c.label or c.kind for c in definition.wire_outputs])
+
+
+def _authenticator(serve: ServeOptions) -> Authenticator | None:
+    if serve.auth is None:
+        return None
+    from .auth import Authenticator
+    return Authenticator.from_option(serve.auth, serve.auth_message)  # hashes the passwords now
+
+
+def _watch_credentials(auth: Authenticator) -> None:
+    """Twice a second, end the sessions (and pages) of users removed from the credential file
+    or whose password changed, also when no request arrives to notice."""
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(0.5)
+            auth.refresh()
+    _tasks.add(asyncio.get_running_loop().create_task(watch(), name="niceface-credentials"))
+
+
+_tasks: set[asyncio.Task[None]] = set()  # strong references: a task nobody holds may be collected
+WHY_FREEZE = """gc.freeze() once the server starts: the ~90 000 objects of the imported
+libraries and the app live as long as the process, yet every full collection walked them all,
+stopping every thread for 60-80 ms (seen in bench/queue.py as late fn wake-ups). Frozen,
+they are never scanned again. No gc.collect() first: at that point it finds ~10 objects
+and costs 30 ms of start-up."""

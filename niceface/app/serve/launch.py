@@ -1,0 +1,132 @@
+"""launch(): serve a Definition with uvicorn (the page, the API, the login gate), in this
+thread, in a background thread, or behind a desktop window."""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from typing import TYPE_CHECKING, Any
+
+from ...exceptions import ConfigurationError, MissingDependencyError
+from ..core.options import RunOptions
+from .options import ServeOptions
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from ..core.definition import Definition
+    from ..core.service import Service
+
+log = logging.getLogger(__name__)
+_launched = False
+
+
+class Server:
+    """A running server; ``close()`` stops it."""
+
+    def __init__(self, server: uvicorn.Server, url: str, service: Service) -> None:
+        self.server, self.url, self.service = server, url, service
+        self.thread: threading.Thread | None = None
+
+    def start_in_thread(self) -> None:
+        self.thread = threading.Thread(target=self.server.run, name="niceface-server", daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise ConfigurationError(f"the server did not start at {self.url}; is the port in use?")
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+
+
+def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOptions | None = None,
+           legacy: dict[str, Any] | None = None) -> Server:
+    """Serve ``definition`` at http://server_name:server_port/ (see RunOptions and ServeOptions).
+    Blocks until stopped, unless ``serve.prevent_thread_lock`` (then ``Server.close()`` stops it)."""
+    global _launched
+    run, serve = run or RunOptions(), serve or ServeOptions()
+    if legacy:
+        log.warning("launch(%s) options are Gradio's and are ignored", ", ".join(legacy))
+    if _launched:
+        raise ConfigurationError("one process serves one niceface app; run another app in another process")
+    import uvicorn
+
+    from .asgi import build
+    app, service = build(definition, run, serve)
+    host = serve.server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
+    port = serve.server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
+    protocol = "https" if serve.ssl_certfile and serve.ssl_keyfile else "http"
+    config = uvicorn.Config(app, host=host, port=port, root_path=serve.root_path, log_level="warning",
+                            ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile, ws="wsproto",
+                            proxy_headers=False,  # headers.ProxyTrust decides whom to believe
+                            ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
+    server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", service)
+    _launched = True
+    if not serve.quiet:
+        print(f"Running on local URL:  {server.url}", flush=True)  # noqa: T201 - the one line a user reads
+    if serve.native:
+        return _run_native(definition.title, server)
+    if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
+        threading.Timer(0.5, webbrowser.open, (server.url,)).start()
+    if serve.prevent_thread_lock:
+        server.start_in_thread()
+        return server
+    server.server.run()
+    return server
+
+
+def free_port(host: str, start: int = 7860, tries: int = 100) -> int:
+    for port in range(start, start + tries):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise ConfigurationError(f"no free port in {start}..{start + tries - 1} on {host}; pass server_port=")
+
+
+def parse_size(size: int | str | None) -> int | None:
+    """Bytes from 1048576, "1mb", "500 kb" or "2GB"."""
+    if size is None or isinstance(size, int):
+        return size
+    text = size.strip().lower().replace(" ", "")
+    for unit, factor in (("gb", 1 << 30), ("mb", 1 << 20), ("kb", 1 << 10), ("b", 1)):
+        if text.endswith(unit) and text[: -len(unit)].replace(".", "", 1).isdigit():
+            return int(float(text[: -len(unit)]) * factor)
+    if text.isdigit():
+        return int(text)
+    raise ConfigurationError(f"max_file_size: cannot read {size!r}; use bytes or a text like '5mb'")
+
+
+def _has_browser() -> bool:
+    """Open a browser only for a script run by a person on a machine with a screen."""
+    if os.environ.get("NICEFACE_INBROWSER", "1") == "0" or os.environ.get("CI") or "pytest" in sys.modules:
+        return False
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    return hasattr(sys.modules.get("__main__"), "__file__")
+
+
+def _run_native(title: str | None, server: Server) -> Server:
+    """A desktop window (pywebview) showing the app; closing it stops the server."""
+    try:
+        import webview
+    except ImportError:
+        raise MissingDependencyError("launch(native=True) needs pywebview: pip install 'niceface[native]'") from None
+    server.start_in_thread()
+    webview.create_window(title or "niceface", server.url, width=1024, height=768)
+    # On Linux pywebview tries GTK first; without PyGObject go straight to Qt (the extra's choice).
+    gui = "qt" if sys.platform.startswith("linux") and importlib.util.find_spec("gi") is None else None
+    webview.start(gui=gui)
+    server.close()
+    return server

@@ -1,0 +1,69 @@
+"""[UI] What a page says about a run: where it waits, how long it has run, what went wrong."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from nicegui import ui
+
+from ..core.jobs import JobStatus
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 112th ..."""
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def waiting_text(status: JobStatus) -> str:
+    """ "In queue: 3rd of 7 · 4 jobs ahead · result in about 12 s" for a waiting job."""
+    ahead = (status.ahead or 0) + (status.running or 0)
+    text = f"In queue: {ordinal(status.position or 1)} of {status.total_waiting or 1}"
+    text += f" · {ahead} job{'s' if ahead != 1 else ''} ahead"
+    if status.eta_seconds is not None:
+        text += f" · result in about {status.eta_seconds:.0f} s"
+    return text
+
+
+class Feedback:
+    """The status line and the error line of one page's outputs, and the running clock."""
+
+    def __init__(self) -> None:
+        self.status = ui.label("").classes("nf-status text-sm text-gray-600")
+        self.status.set_visibility(False)
+        self.error = ui.label("").classes("nf-error text-red-700 whitespace-pre-wrap")
+        self.error.set_visibility(False)
+        self.running_since: float | None = None
+        self._clock: Any = None
+
+    def show_status(self, text: str) -> None:
+        self.status.set_text(text)
+        self.status.set_visibility(True)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.set_text(f"Error: {message}" if message else "")
+        self.error.set_visibility(bool(message))
+
+    def on_status(self, status: JobStatus) -> None:
+        """A job's status: its place in the queue, or its start (the clock then runs)."""
+        if status.kind == "running":
+            self.running_since = status.started_at
+        elif status.kind == "waiting":
+            self.show_status(waiting_text(status))
+
+    def begin(self, container: Any) -> None:
+        """A run was handed over: show the clock once it starts (refreshed ten times a second)."""
+        self.running_since = None
+        with container:
+            self._clock = ui.timer(0.1, self._tick)
+
+    def end(self) -> None:
+        if self._clock is not None:
+            self._clock.cancel()
+            self._clock = None
+        self.running_since = None
+        self.status.set_visibility(False)
+
+    def _tick(self) -> None:
+        if self.running_since is not None:
+            self.show_status(f"Running… {time.monotonic() - self.running_since:.1f} s")

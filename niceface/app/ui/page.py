@@ -1,0 +1,308 @@
+"""[UI] One client's page: title, inputs, buttons, outputs, examples, article.
+
+Each browser connection gets its own small element tree and its own session; both die with
+the connection. Runs go through the app's Service (its scheduler, then the one door to fn).
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from nicegui import context, ui
+
+from ...exceptions import NicefaceError, QueueFullError
+from ..core.invoke import Result
+from ..core.jobs import Job, JobStatus
+from ..core.visitor import visitor_of
+from . import sockets, styles
+from .feedback import Feedback
+
+if TYPE_CHECKING:
+    from ...components.base import Component, View
+    from ..core.service import Service
+
+log = logging.getLogger(__name__)
+LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
+          '<button type="submit" class="nf-logout">Log out</button></form>')
+
+
+class Sessions(Protocol):
+    """What a page needs of the login sessions (the serving layer's Authenticator)."""
+
+    def user_of(self, token: str | None) -> str | None: ...
+
+    def on_end(self, listener: Callable[[set[str]], Any]) -> None: ...
+
+
+@dataclass(eq=False)
+class Field:
+    """One component on the page: its widget, and the column it sits in (overlays go there)."""
+
+    component: Component
+    view: View
+    slot: Any
+
+
+class RunState:
+    """Per page load: the session state and the run in flight."""
+
+    __slots__ = ("__weakref__", "generation", "job", "state")
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.generation = 0  # bumped by every run; a late result of an older run is dropped
+        self.job: Job[Any] | None = None
+
+
+class Page:
+    """Builds and drives one client's page."""
+
+    def __init__(self, service: Service, sessions: Sessions | None) -> None:
+        self.service, self.sessions = service, sessions
+        self.definition = definition = service.definition
+        self.client = context.client
+        self.run = RunState(definition.initial_state())
+        visitor = visitor_of(self.client.request.state)
+        self.username, self.token = visitor.username, visitor.session  # the login this page runs under
+        self.inputs: list[Field] = []
+        self.outputs: list[Field] = []
+        self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
+        self.submit_button: Any = None
+        self.build()
+        self.client.on_delete(self._forget)
+        sockets.guard(self.client.id, self.live, self.end)
+
+    # ---- layout ---------------------------------------------------------------------------
+    def build(self) -> None:
+        definition = self.definition
+        with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
+            if self.username is not None:
+                with ui.row().classes("nf-user w-full justify-end items-center gap-2 text-sm text-gray-600"):
+                    ui.label(f"Signed in as {self.username}")
+                    ui.html(LOGOUT.format(action=html.escape(f"{_prefix(self.client.request)}/logout")), sanitize=False)
+            if definition.title:
+                ui.label(definition.title).classes("nf-title text-3xl font-bold w-full text-center")
+            if definition.description:
+                ui.markdown(definition.description).classes("nf-description w-full")
+            with ui.row().classes("nf-panels w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                self.inputs_card = ui.card().classes("nf-inputs grow basis-0 min-w-[280px]")
+                self.inputs_card.set_visibility(bool(definition.wire_inputs))
+                with self.inputs_card:
+                    self.inputs = [self._field(c, "input") for c in definition.wire_inputs]
+                with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]") as self.outputs_card:
+                    self.outputs = [self._field(c, "output") for c in definition.wire_outputs]
+                    self.feedback = Feedback()
+                    if self.service.flags is not None and definition.allow_flagging == "manual":
+                        self._flag_buttons()
+                with self.inputs_card if definition.wire_inputs else self.outputs_card:
+                    self._buttons()
+            if definition.examples:
+                self._examples()
+            if definition.article:
+                ui.markdown(definition.article).classes("nf-article w-full")
+        if definition.live:
+            for field in self.inputs:
+                field.view.on_change(self.submit)
+
+    def _field(self, component: Component, role: str) -> Field:
+        with ui.column().classes("nf-slot w-full gap-1") as slot:
+            view = component.render(role, self.service.options.limits)  # type: ignore[arg-type]
+        return Field(component, view, slot)
+
+    def _buttons(self) -> None:
+        with ui.row().classes("nf-buttons w-full gap-2"):
+            ui.button("Clear", on_click=self.clear).props("outline").classes("nf-clear")
+            if not self.definition.live or not self.definition.wire_inputs:
+                self.submit_button = ui.button("Submit", on_click=self.submit).classes("nf-submit")
+            self.cancel_button = ui.button("Cancel", on_click=self.cancel).props("flat color=negative") \
+                .classes("nf-cancel")
+            self.cancel_button.set_visibility(False)
+            if self.definition.interpretation is not None:
+                from .interpretation_view import InterpretationView
+                InterpretationView(self)
+
+    def _flag_buttons(self) -> None:
+        with ui.row().classes("nf-flagging w-full gap-2"):
+            for option in self.definition.flagging_options or [None]:
+                text = f"Flag as {option}" if option is not None else "Flag"
+                ui.button(text, on_click=partial(self.flag, option)).props("outline").classes("nf-flag")
+
+    def _examples(self) -> None:
+        definition = self.definition
+        columns = [{"name": str(i), "label": c.label or c.kind, "field": str(i), "align": "left"}
+                   for i, c in enumerate(definition.wire_inputs)]
+        rows = [{"id": n, **{str(i): _caption(v) for i, v in enumerate(row)}} for n, row in enumerate(definition.examples)]
+        with ui.column().classes("nf-examples w-full gap-1"):
+            ui.label("Examples").classes("text-lg font-semibold")
+            table = ui.table(columns=columns, rows=rows, row_key="id").classes("w-full cursor-pointer")
+            table.props("flat bordered dense hide-bottom")
+            table.on("row-click", lambda event: self.fill(_row_id(event.args)))
+
+    # ---- actions --------------------------------------------------------------------------
+    def payloads(self) -> list[Any]:
+        """What the inputs hold now."""
+        return [field.view.get() for field in self.inputs]
+
+    def fill(self, number: int | None) -> None:
+        """Put example row ``number`` into the inputs (nothing for a row that does not exist)."""
+        if number is None or not 0 <= number < len(self.definition.examples):
+            return
+        for field, value in zip(self.inputs, self.definition.examples[number]):
+            field.view.set(field.component.postprocess(value))
+
+    def clear(self) -> None:
+        for field in self.inputs:
+            field.view.set(field.component.initial_payload())
+        for field in self.outputs:
+            field.view.set(None)
+        self.last_outputs = None
+        self.run.state = self.definition.initial_state()
+        self.feedback.show_error(None)
+
+    async def submit(self) -> None:
+        run = self.run
+        if self.definition.live and run.job is not None and run.job.status.kind == "waiting":
+            run.job.cancel()  # superseded before it started: the latest change wins
+        run.generation += 1
+        generation = run.generation
+        self.feedback.show_error(None)
+        payloads = self.payloads()
+        self.feedback.begin(self.outputs_card)
+        try:
+            result = await self.service.run(payloads, run.state, owner=self.client.id,
+                                            on_update=partial(self._on_update, generation), on_job=self._on_job)
+        except asyncio.CancelledError:
+            return
+        except QueueFullError as error:
+            self.feedback.show_error(str(error))
+            ui.notify(str(error), type="warning")
+            return
+        except NicefaceError as error:
+            if generation == run.generation:
+                self.feedback.show_error(str(error) if self.service.options.show_error else "Something went wrong.")
+            return
+        finally:
+            self._done(generation)
+        if generation != run.generation or self.client.is_deleted:
+            return  # a newer run (live mode) or a cancel superseded this one
+        run.state = result.state
+        self.show(result.outputs)
+        if self.service.flags_every_run:
+            await self.flag(None, inputs=payloads, quiet=True)
+
+    def show(self, payloads: list[Any]) -> None:
+        """Put a run's output payloads on the page."""
+        for field, payload in zip(self.outputs, payloads):
+            field.view.set(payload)
+        self.last_outputs = payloads
+
+    async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
+        """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
+        inputs = inputs if inputs is not None else self.payloads()
+        try:
+            await self.service.flag(inputs, self.last_outputs, option, username=self.username)
+        except Exception as error:  # a full disk, a broken flags file: say so, keep the page
+            log.exception("could not store a flag")
+            ui.notify(f"Could not save the flag: {error}", type="negative", multi_line=True)
+            return
+        if not quiet:
+            ui.notify(f"Flagged{f' as {option}' if option is not None else ''}. Thank you!", type="positive")
+
+    def cancel(self) -> None:
+        """Remove the waiting job, or abandon the running one: its output never arrives."""
+        if self.run.job is not None:
+            self.run.job.cancel()
+        self._done(self.run.generation)
+        self.run.generation += 1
+        self.feedback.show_status("Cancelled.")
+
+    # ---- sessions -------------------------------------------------------------------------
+    def live(self) -> bool:
+        """True while the page may run: no login needed, or its login session has not ended."""
+        return self.sessions is None or self.sessions.user_of(self.token) is not None
+
+    def end(self) -> None:
+        """Its login session ended (logout, removal, password change): off to the login page."""
+        self.service.forget(self.client.id)
+        with self.client:
+            ui.navigate.to("/login")  # NiceGUI puts the app's prefix (root_path, X-Forwarded-Prefix) first
+
+    # ---- feedback -------------------------------------------------------------------------
+    def _on_job(self, job: Job[Any]) -> None:
+        self.run.job = job
+        self.cancel_button.set_visibility(True)
+
+    def _on_update(self, generation: int, status: JobStatus) -> None:
+        if generation != self.run.generation:
+            return
+        if status.kind == "progress" and isinstance(status.detail, Result):
+            self.show(status.detail.outputs)  # a generator's partial output
+        else:
+            self.feedback.on_status(status)
+
+    def _done(self, generation: int) -> None:
+        if generation == self.run.generation:
+            self.run.job = None
+            self.feedback.end()
+            self.cancel_button.set_visibility(False)
+
+    def _forget(self) -> None:
+        self.service.forget(self.client.id)
+        sockets.forget(self.client.id)
+
+
+class OpenPages:
+    """The pages open under each login session, so that a session's end closes them."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, weakref.WeakSet[Page]] = {}
+
+    def add(self, page: Page) -> None:
+        if page.token is not None:
+            self.by_token.setdefault(page.token, weakref.WeakSet()).add(page)
+
+    def end(self, tokens: set[str]) -> None:
+        for token in tokens:
+            for page in list(self.by_token.pop(token, ())):
+                if not page.client.is_deleted:
+                    page.end()
+
+
+def register(service: Service, sessions: Sessions | None) -> None:
+    """Serve the interface at "/" (each connection gets its own Page)."""
+    ui.add_css(styles.css(service.definition.css), shared=True)
+    pages = OpenPages()
+    if sessions is not None:
+        sessions.on_end(pages.end)
+
+    @ui.page("/", title=service.definition.title or "niceface")
+    def index() -> None:
+        pages.add(Page(service, sessions))
+
+
+def _prefix(request: Any) -> str:
+    """Where the browser sees the app: a trusted proxy's X-Forwarded-Prefix, then root_path."""
+    return str(request.headers.get("x-forwarded-prefix") or "").rstrip("/") + str(request.scope.get("root_path", ""))
+
+
+def _row_id(args: Any) -> int | None:
+    """The example row a row-click event names, if it names one the way our table does."""
+    try:
+        number = args[1]["id"]
+    except (IndexError, KeyError, TypeError):
+        return None
+    return number if type(number) is int else None
+
+
+def _caption(value: Any) -> str:
+    text = str(value)
+    if isinstance(value, (str, Path)) and Path(text).suffix and ("/" in text or "\\" in text):
+        text = Path(text).name  # a file: its name is enough
+    return text if len(text) <= 60 else text[:57] + "…"
