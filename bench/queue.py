@@ -109,13 +109,13 @@ SERVER_SCRIPT = textwrap.dedent('''
     def trivial(text):
         return text
 
-    if trace_path:  # wraps private JobQueue methods and pipeline.run_blocking: a diagnostic, not an API
+    if trace_path:  # wraps private JobQueue methods and the Service's invoke: a diagnostic, not an API
         import threading
-        from niceface.app import pipeline
-        from niceface.app.queue import JobQueue
+        from niceface.app.core import service
+        from niceface.app.core.queue import JobQueue
         submitted = {}       # job id -> when submitted
-        pipeline_spans = {}  # text -> (thread name, start, end) of pipeline.run_blocking
-        plain_submit, plain_ended, plain_blocking = JobQueue.submit, JobQueue._ended, pipeline.run_blocking
+        pipeline_spans = {}  # text -> (thread name, start, end) of invoke
+        plain_submit, plain_ended, plain_invoke = JobQueue.submit, JobQueue._ended, service.invoke
 
         def submit(self, work, **options):
             now = time.monotonic()
@@ -123,20 +123,20 @@ SERVER_SCRIPT = textwrap.dedent('''
             submitted[job.id] = now
             return job
 
-        def traced_blocking(iface, payloads, state=None):
+        def traced_invoke(definition, call, on_partial=None):
             begin = time.monotonic()
             try:
-                return plain_blocking(iface, payloads, state)
+                return plain_invoke(definition, call, on_partial)
             finally:
-                pipeline_spans[payloads[0]] = (threading.current_thread().name, begin, time.monotonic())
+                pipeline_spans[call.inputs[0]] = (threading.current_thread().name, begin, time.monotonic())
 
-        def ended(self, job, value, error, duration, following):
+        def ended(self, job, value, error, duration, following, at):
             record = {"submitted": submitted.pop(job.id, job.started_at), "started": job.started_at,
-                      "text": value.payloads[0] if error is None else None, "finished": time.monotonic()}
+                      "text": value.outputs[0] if error is None else None, "finished": time.monotonic()}
             jobs.append(record)
-            return plain_ended(self, job, value, error, duration, following)
+            return plain_ended(self, job, value, error, duration, following, at)
 
-        JobQueue.submit, JobQueue._ended, pipeline.run_blocking = submit, ended, traced_blocking
+        JobQueue.submit, JobQueue._ended, service.invoke = submit, ended, traced_invoke
 
         gc_started = [0.0]
 

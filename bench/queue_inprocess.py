@@ -1,4 +1,4 @@
-"""Throughput of JobQueue + pipeline.run, in process (no server, no websocket).
+"""Throughput of the Service with the queue on (JobQueue + invoke), in process (no server, no websocket).
 
 Concurrent clients each make calls one after another to a fn that sleeps 0.1 s in the
 thread pool; the ideal is k / 0.1 s calls per second for k workers. "% best" compares with
@@ -16,8 +16,8 @@ import sys
 import time
 
 from niceface import Interface
-from niceface.app import pipeline
-from niceface.app.queue import JobQueue
+from niceface.app.core.options import RunOptions
+from niceface.app.core.service import Service
 
 SLEEP = 0.1
 CALLS_PER_CLIENT = 10
@@ -29,19 +29,19 @@ def sleepy(text: str) -> str:
 
 
 async def measure(iface: Interface, k: int, clients: int) -> float:
-    queue = JobQueue(concurrency=k)
-    queue.start()
+    service = Service(iface, RunOptions(enable_queue=True, concurrency_count=k))
+    service.start()
 
     async def client(number: int) -> None:
         for call in range(CALLS_PER_CLIENT):
             text = f"{number}-{call}"
-            result = await queue.submit(lambda: pipeline.run(iface, [text]), owner=str(number))
-            assert result.payloads == [text]
+            result = await service.run([text], owner=str(number))
+            assert result.outputs == [text]
 
     begin = time.perf_counter()
     await asyncio.gather(*(client(number) for number in range(clients)))
     seconds = time.perf_counter() - begin
-    await queue.stop()
+    await service.stop()
     return seconds
 
 

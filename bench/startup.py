@@ -333,7 +333,7 @@ def print_table(rows: list[Row]) -> None:
                          r.reference, r.status, r.note) for r in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
     for number, line in enumerate(cells):
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
 

@@ -17,7 +17,8 @@ def train():
 def to_features(image: np.ndarray) -> np.ndarray:
     """Any picture → the 8×8 white-on-black 0..1 layout the model was trained on."""
     from PIL import Image
-    gray = np.asarray(Image.fromarray(np.asarray(image, dtype=np.uint8)).convert("L").resize((8, 8)), dtype=float) / 255.0
+    picture = Image.fromarray(np.asarray(image, dtype=np.uint8)).convert("L").resize((8, 8))
+    gray = np.asarray(picture, dtype=float) / 255.0
     if gray.mean() > 0.5:  # dark ink on a light background: invert
         gray = 1.0 - gray
     return gray.reshape(1, -1)

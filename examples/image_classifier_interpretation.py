@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 
 def classify_image(image):
     probabilities = model.predict_proba(to_features(image))[0]
-    return {str(digit): float(p) for digit, p in zip(model.classes_, probabilities)}
+    return {str(digit): float(p) for digit, p in zip(model.classes_, probabilities, strict=True)}
 
 
 image = gr.Image(shape=(128, 128), label="digit")

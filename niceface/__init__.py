@@ -10,8 +10,25 @@ from __future__ import annotations
 from .app.compose import Parallel, Series
 from .app.interface import Interface
 from .components import (
-    HTML, JSON, Audio, Chatbot, Checkbox, CheckboxGroup, Dataframe, Dropdown, File, HighlightedText,
-    Image, Label, Markdown, Number, Radio, Slider, State, Textbox, Video,
+    HTML,
+    JSON,
+    Audio,
+    Chatbot,
+    Checkbox,
+    CheckboxGroup,
+    Dataframe,
+    Dropdown,
+    File,
+    HighlightedText,
+    Image,
+    Label,
+    Markdown,
+    Number,
+    Radio,
+    Slider,
+    State,
+    Textbox,
+    Video,
 )
 from .components.registry import inputs, outputs
 from .exceptions import Error, NicefaceError

@@ -25,7 +25,12 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python -m pip install -q --disable-pip-version-check -e '.[test]'
+python -m pip install -q --disable-pip-version-check -e '.[test,lint]'
+
+# Lint, types and layers first: quick, and a failure here says more than a failing test.
+ruff check niceface tests bench examples
+mypy
+lint-imports
 
 # The Spaces tests call a real Gradio app, which runs from its own virtualenv: gradio is never
 # a dependency of niceface (nor installed next to it).

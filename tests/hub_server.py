@@ -79,7 +79,7 @@ def answer(tag: str, body: bytes) -> tuple[int, str, bytes]:
     elif tag == "zero-shot-classification":
         labels = request["parameters"]["candidate_labels"]
         weights = [1 + inputs.lower().count(label.lower()) for label in labels]
-        result = [{"label": label, "score": w / sum(weights)} for label, w in zip(labels, weights)]
+        result = [{"label": label, "score": w / sum(weights)} for label, w in zip(labels, weights, strict=True)]
         result.sort(key=lambda item: -item["score"])
     elif tag == "token-classification":
         result, cursor = [], 0
@@ -147,7 +147,7 @@ class HubServer:
                 self._send(404, "application/json", json.dumps({"error": f"{what} not found"}).encode(),
                            {"X-Error-Code": "RepoNotFound", "X-Error-Message": f"{what} not found"})
 
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:
                 hub.requests.append(("GET", self.path, self.headers.get("authorization")))
                 path = self.path.split("?")[0]
                 if path.startswith("/api/models/"):
@@ -165,7 +165,7 @@ class HubServer:
                     return self._send(200, "application/json", json.dumps(body).encode())
                 return self._not_found(path)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 hub.requests.append(("POST", self.path, self.headers.get("authorization")))
                 body = self.rfile.read(int(self.headers.get("content-length") or 0))
                 repo = self.path.removeprefix("/models/")

@@ -5,7 +5,6 @@ import base64
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT
 
 

@@ -9,12 +9,12 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
+
 from niceface.app.serve.auth import Authenticator, Guesses
 from niceface.app.serve.throttle import Throttle
 from niceface.exceptions import ConfigurationError
-from niceface.storage.credentials import CredentialStore, Credentials
+from niceface.storage.credentials import Credentials, CredentialStore
 
 
 def test_the_store_holds_only_argon2_hashes(tmp_path):

@@ -8,7 +8,6 @@ import sys
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT, fill_login, screenshot, submit_text
 
 HTML = {"accept": "text/html,application/xhtml+xml"}

@@ -6,9 +6,9 @@ import time
 
 import numpy as np
 import pytest
+from conftest import ROOT, run_wire
 
 import niceface as gr
-from conftest import ROOT, run_wire
 from niceface.exceptions import ConfigurationError, FunctionError
 
 PNG_URL = "data:image/png;base64," + base64.b64encode((ROOT / "examples/images/digit_7.png").read_bytes()).decode()

@@ -5,9 +5,9 @@ import re
 
 import httpx
 import pytest
+from conftest import ROOT
 
 import niceface as gr
-from conftest import ROOT
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if p.name != "digits_model.py")
 

@@ -1,7 +1,6 @@
 """FlagStore and the TinyDB file under it: records, copied files, concurrency, crashes, CSV."""
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import json
@@ -13,8 +12,8 @@ import threading
 import time
 
 import pytest
-
 from conftest import ROOT
+
 from niceface.exceptions import StorageError
 from niceface.storage.flags import Blob, FlagStore, unique_labels
 
@@ -64,7 +63,7 @@ def test_concurrent_flags_from_many_threads_are_all_kept(tmp_path):
         try:
             for n in range(15):
                 FlagStore(tmp_path, ["who", "n"]).add([who, n]) if n % 2 else store.add([who, n])
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=flagger, args=(who,)) for who in range(8)]

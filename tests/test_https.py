@@ -6,7 +6,6 @@ import subprocess
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT, fill_login, submit_text
 
 FAVICON = ROOT / "examples" / "images" / "digit_3.png"

@@ -19,9 +19,7 @@ def test_shortcut_strings_build_components_case_insensitively():
 
 
 def test_every_shortcut_string_of_the_spec_is_known():
-    names = ("text textbox textarea number slider checkbox checkboxgroup radio dropdown image webcam sketchpad "
-             "pil audio microphone mic video file dataframe label highlight highlightedtext chatbot json html "
-             "markdown").split()
+    names = ["text", "textbox", "textarea", "number", "slider", "checkbox", "checkboxgroup", "radio", "dropdown", "image", "webcam", "sketchpad", "pil", "audio", "microphone", "mic", "video", "file", "dataframe", "label", "highlight", "highlightedtext", "chatbot", "json", "html", "markdown"]
     for name in names:
         gr.Interface(lambda x: x, name, "json")
 

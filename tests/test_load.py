@@ -8,10 +8,10 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
-
-import niceface as gr
 from conftest import ROOT, run_wire
 from hub_server import HubServer, wav_bytes, wav_peak
+
+import niceface as gr
 from niceface.exceptions import ConfigurationError, FunctionError
 
 DIGIT_0 = ROOT / "examples" / "images" / "digit_0.png"

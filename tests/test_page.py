@@ -7,7 +7,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT, screenshot
 
 pytestmark = pytest.mark.browser

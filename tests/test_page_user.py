@@ -76,3 +76,11 @@ async def test_live_mode_with_the_queue_withdraws_superseded_runs(user: User) ->
     gate.set()
     await user.should_see("ABCDEFG", retries=100)
     assert seen == ["a", "abcdefg"]  # before: all seven ran, one after another
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_an_output_fn_returned_that_cannot_be_shown_is_an_error_in_the_page(user: User) -> None:
+    serve(gr.Interface(lambda text: 42, gr.Textbox(label="text"), gr.Image(label="picture")))
+    await user.open("/")
+    user.find("Submit").click()
+    await user.should_see("Error: <lambda> returned int 42 for Image 'picture', which cannot show it", retries=100)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT, fill_login, free_port, screenshot, submit_text
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -5,7 +5,6 @@ import time
 
 import httpx
 import pytest
-
 from conftest import APPS, screenshot
 
 pytestmark = pytest.mark.browser

@@ -8,11 +8,11 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
+from conftest import ROOT, GradioApp, run_wire
+from hub_server import HubServer
 from PIL import Image
 
 import niceface as gr
-from conftest import ROOT, GradioApp, run_wire
-from hub_server import HubServer
 from niceface.exceptions import ConfigurationError, FunctionError
 
 DIGIT_7 = ROOT / "examples" / "images" / "digit_7.png"

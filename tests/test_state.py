@@ -6,7 +6,6 @@ import sys
 
 import httpx
 import pytest
-
 from conftest import APPS, ROOT, screenshot
 
 pytestmark = pytest.mark.browser

@@ -12,6 +12,7 @@ member with ``Image(type="pil")`` and one with ``Image(type="numpy")`` each get 
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 from typing import Any, Literal
 
 from ..components.base import Component
@@ -73,7 +74,7 @@ class Series(_Composite):
 
     def __init__(self, *interfaces: Interface, **overrides: Any) -> None:
         _check_members("Series", interfaces)
-        for number, (before, after) in enumerate(zip(interfaces, interfaces[1:]), start=1):
+        for number, (before, after) in enumerate(pairwise(interfaces), start=1):
             if len(before.wire_outputs) != len(after.wire_inputs):
                 raise TypeError(f"Series: stage {number} ({member_name(before)}) gives {len(before.wire_outputs)} "
                                 f"output(s) but stage {number + 1} ({member_name(after)}) takes "

@@ -16,6 +16,25 @@ from .slider import Slider
 from .state import State
 from .textbox import Textbox
 
-__all__ = ["Audio", "Chatbot", "Checkbox", "CheckboxGroup", "Component", "Dataframe", "Dropdown", "File",
-           "HTML", "HighlightedText", "Image", "JSON", "Label", "Markdown", "Number", "Radio", "Slider",
-           "State", "Textbox", "Video"]
+__all__ = [
+           "HTML",
+           "JSON",
+           "Audio",
+           "Chatbot",
+           "Checkbox",
+           "CheckboxGroup",
+           "Component",
+           "Dataframe",
+           "Dropdown",
+           "File",
+           "HighlightedText",
+           "Image",
+           "Label",
+           "Markdown",
+           "Number",
+           "Radio",
+           "Slider",
+           "State",
+           "Textbox",
+           "Video",
+]

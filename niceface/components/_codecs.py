@@ -10,8 +10,8 @@ import io
 import mimetypes
 import re
 import wave
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import FileTooLargeError, InputError
@@ -109,7 +109,7 @@ def _open_image(data: bytes) -> PILImage.Image:
     from PIL import Image
     try:
         return Image.open(io.BytesIO(data))
-    except (*_IMAGE_ERRORS, Image.DecompressionBombError) as error:
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise InputError(f"the file is not an image that can be read ({error})") from None
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
+from ..exceptions import one_of
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
 
@@ -23,11 +26,8 @@ class Audio(Component):
     accept_types = ("audio/",)
 
     def __post_init__(self) -> None:
-        from ..exceptions import ConfigurationError
-        if self.source not in ("upload", "microphone"):
-            raise ConfigurationError(f"{self.describe()}: source must be 'upload' or 'microphone', not {self.source!r}")
-        if self.type not in ("numpy", "filepath"):
-            raise ConfigurationError(f"{self.describe()}: type must be 'numpy' or 'filepath', not {self.type!r}")
+        one_of(f"{self.describe()}: source", self.source, ("upload", "microphone"))
+        one_of(f"{self.describe()}: type", self.type, ("numpy", "filepath"))
 
     def to_samples(self, payload: Any) -> tuple[int, Any]:
         """(sample_rate, samples) of a payload: a (rate, array) pair, WAV data URL, bytes or path."""
@@ -38,9 +38,10 @@ class Audio(Component):
             raise self.reject(f"expected a WAV file or (sample_rate, samples), got {type(payload).__name__}")
         try:
             return _codecs.decode_wav(_codecs.read_bytes(payload))
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever the decoder says is the input's fault
             raise self.reject(str(error)) from None
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -50,15 +51,17 @@ class Audio(Component):
         from ..storage.tempfiles import save_temp
         return str(save_temp(_codecs.encode_wav(rate, samples), "audio/wav"))
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
         if isinstance(value, (tuple, list)):
             return _codecs.to_data_url(_codecs.encode_wav(int(value[0]), value[1]), "audio/wav")
         if _codecs.is_data_url(value):
-            return value
+            return str(value)
         return _codecs.file_to_data_url(value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:

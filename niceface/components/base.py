@@ -30,7 +30,7 @@ class View:
     element: Any
     get: Callable[[], Any]
     set: Callable[[Any], None]
-    on_change: Callable[[Callable[[], Any]], None] = lambda handler: None
+    on_change: Callable[[Callable[[], Any]], None] = lambda _handler: None
     overlay: Any = None  # container the interpretation overlay is drawn into
 
     @classmethod
@@ -97,7 +97,7 @@ class Component:
                                     f"the limit is {limits.max_file_size:,} bytes")
         mime = _codecs.data_url_mime(payload)
         if self.accept_types and not mime.startswith((*self.accept_types, "application/octet-stream")):
-            raise self.reject(f"a {mime} file cannot be used here; expected {' or '.join(self.accept_types)}*")
+            raise self.reject(f"{mime} files cannot be used here; expected {' or '.join(self.accept_types)}*")
         self.check_content(payload, limits)
 
     def check_content(self, payload: str, limits: Limits) -> None:

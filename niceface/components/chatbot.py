@@ -5,6 +5,8 @@ import html
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options
 
 if TYPE_CHECKING:
@@ -18,6 +20,7 @@ class Chatbot(Component):
 
     kind = "chatbot"
 
+    @override
     def postprocess(self, value: Any) -> list[list[str | None]]:
         pairs = []
         for pair in value or []:
@@ -36,6 +39,7 @@ class Chatbot(Component):
                 bubbles.append(f'<div class="nf-chat-bot">{html.escape(bot)}</div>')
         return "".join(bubbles)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:

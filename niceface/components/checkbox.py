@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, View, apply_element_options, type_name
 
 if TYPE_CHECKING:
@@ -17,6 +19,7 @@ class Checkbox(Component):
 
     kind = "checkbox"
 
+    @override
     def preprocess(self, payload: Any) -> bool:
         if payload is None:
             return False
@@ -24,9 +27,11 @@ class Checkbox(Component):
             raise self.reject(f"expected true or false, got {type_name(payload)}")
         return payload
 
+    @override
     def postprocess(self, value: Any) -> bool:
         return bool(value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.checkbox(self.label or "", value=self.value)

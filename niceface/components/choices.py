@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
+from ..exceptions import one_of
 from .base import Component, Role, View, apply_element_options, type_name
 
 if TYPE_CHECKING:
@@ -18,9 +21,7 @@ class _Choices(Component):
 
     def __post_init__(self) -> None:
         self.choices = [str(choice) for choice in self.choices]
-        if self.type not in ("value", "index"):
-            from ..exceptions import ConfigurationError
-            raise ConfigurationError(f"{self.describe()}: type must be 'value' or 'index', not {self.type!r}")
+        one_of(f"{self.describe()}: type", self.type, ("value", "index"))
 
     def _one(self, payload: Any) -> str | int:
         if not isinstance(payload, str):
@@ -39,6 +40,7 @@ class CheckboxGroup(_Choices):
 
     kind = "checkboxgroup"
 
+    @override
     def preprocess(self, payload: Any) -> list[str | int]:
         if payload is None:
             return []
@@ -46,9 +48,11 @@ class CheckboxGroup(_Choices):
             raise self.reject(f"expected a list of choices, got {type_name(payload)}")
         return [self._one(item) for item in payload]
 
+    @override
     def postprocess(self, value: Any) -> list[str]:
         return [self._label(item) for item in value or []]
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
@@ -79,12 +83,15 @@ class Radio(_Choices):
 
     kind = "radio"
 
+    @override
     def preprocess(self, payload: Any) -> str | int | None:
         return None if payload is None else self._one(payload)
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else self._label(value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
@@ -100,6 +107,7 @@ class Radio(_Choices):
 class Dropdown(Radio):
     kind = "dropdown"
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.select(self.choices, value=self.value, label=self.label or "").props("outlined")

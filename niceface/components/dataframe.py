@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options, type_name
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class Dataframe(Component):
             raise self.reject(f"every row must have {len(headers)} values")
         return [str(h) for h in headers], [list(row) for row in rows]
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             payload = {"headers": self.headers or [], "data": []}
@@ -51,6 +54,7 @@ class Dataframe(Component):
             raise MissingDependencyError("Dataframe(type='pandas') needs pandas: pip install pandas") from None
         return pd.DataFrame(rows, columns=headers)
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -61,12 +65,14 @@ class Dataframe(Component):
         headers, rows = self._table(value)
         return {"headers": headers, "data": rows}
 
+    @override
     def initial_payload(self) -> Any:
         if self.value is not None:
             return self.postprocess(self.value)
         headers = self.headers or [str(i + 1) for i in range(self.col_count or 3)]
         return {"headers": headers, "data": [[""] * len(headers) for _ in range(self.row_count)]}
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
@@ -78,7 +84,8 @@ class Dataframe(Component):
 
         def show(payload: Any) -> None:
             headers, rows = (payload or {}).get("headers", []), (payload or {}).get("data", [])
-            table.columns = [{"name": str(i), "label": h, "field": str(i), "align": "left"} for i, h in enumerate(headers)]
+            table.columns = [{"name": str(i), "label": h, "field": str(i), "align": "left"}
+                             for i, h in enumerate(headers)]
             table.rows = [{str(i): cell for i, cell in enumerate(row)} for row in rows]
             table.update()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
 
@@ -29,6 +31,7 @@ class File(Component):
     takes_upload = True
     accept = "*/*"
 
+    @override
     def preprocess(self, payload: Any) -> UploadedFile | None:
         if payload is None:
             return None
@@ -39,16 +42,19 @@ class File(Component):
             if not Path(payload).is_file():
                 raise self.reject(f"no such file: {payload[:80]!r}")
             return UploadedFile(payload)
-        data, mime = _codecs.from_data_url(payload) if isinstance(payload, str) else (payload, "application/octet-stream")
+        data, mime = _codecs.from_data_url(payload) if isinstance(payload, str) \
+            else (payload, "application/octet-stream")
         from ..storage.tempfiles import save_temp
         return UploadedFile(save_temp(data, mime))
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
         path = getattr(value, "name", value)
         return path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:

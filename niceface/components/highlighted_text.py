@@ -5,6 +5,8 @@ import html
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class HighlightedText(Component):
 
     kind = "highlightedtext"
 
+    @override
     def postprocess(self, value: Any) -> list[list[Any]] | None:
         if value is None:
             return None
@@ -57,9 +60,11 @@ class HighlightedText(Component):
             else:
                 color = colors.setdefault(category, _PALETTE[len(colors) % len(_PALETTE)])
             title = html.escape(str(category), quote=True)
-            parts.append(f'<mark class="nf-span" style="background:{html.escape(color)}" title="{title}">{html.escape(text)}</mark>')
+            parts.append(f'<mark class="nf-span" style="background:{html.escape(color)}" title="{title}">'
+                         f'{html.escape(text)}</mark>')
         return "".join(parts)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:

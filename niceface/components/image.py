@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import InputError
+from typing_extensions import override
+
+from ..exceptions import InputError, one_of
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options
 
@@ -27,12 +29,10 @@ class Image(Component):
     accept_types = ("image/",)
 
     def __post_init__(self) -> None:
-        from ..exceptions import ConfigurationError
-        if self.source not in ("upload", "webcam", "canvas"):
-            raise ConfigurationError(f"{self.describe()}: source must be 'upload', 'webcam' or 'canvas', not {self.source!r}")
-        if self.type not in ("numpy", "pil", "filepath"):
-            raise ConfigurationError(f"{self.describe()}: type must be 'numpy', 'pil' or 'filepath', not {self.type!r}")
+        one_of(f"{self.describe()}: source", self.source, ("upload", "webcam", "canvas"))
+        one_of(f"{self.describe()}: type", self.type, ("numpy", "pil", "filepath"))
 
+    @override
     def check_content(self, payload: str, limits: Limits) -> None:
         try:
             _codecs.image_pixels_ok(_codecs.data_url_head(payload), lambda: _codecs.from_data_url(payload)[0],
@@ -46,7 +46,7 @@ class Image(Component):
             image = _codecs.to_pil(payload)
         except TypeError:
             raise self.reject(f"expected an image, got {type(payload).__name__}") from None
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever the decoder says is the input's fault
             raise self.reject(str(error)) from None
         image = image.convert(self.image_mode) if self.image_mode else image
         if self.shape:
@@ -56,6 +56,7 @@ class Image(Component):
             image = ImageOps.invert(image.convert("RGB"))
         return image
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -68,13 +69,15 @@ class Image(Component):
         import numpy as np
         return np.array(image)
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
         if _codecs.is_data_url(value):
-            return value
+            return str(value)
         return _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         first = self.postprocess(self.value) if self.value is not None else None

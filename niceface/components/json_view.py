@@ -5,6 +5,8 @@ import json
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options
 
 if TYPE_CHECKING:
@@ -18,6 +20,7 @@ class JSON(Component):
 
     kind = "json"
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if isinstance(value, str):
             try:
@@ -29,6 +32,7 @@ class JSON(Component):
         except (TypeError, ValueError) as error:
             raise self.reject(f"the value cannot be shown as JSON ({error})") from None
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
@@ -36,7 +40,8 @@ class JSON(Component):
                 ui.label(self.label).classes("nf-label")
             code = ui.code("", language="json").classes("w-full nf-json-code")
         apply_element_options(self, box)
-        return Shown(lambda payload: code.set_content("" if payload is None else json.dumps(payload, indent=2))).view(box)
+        return Shown(lambda payload: code.set_content("" if payload is None else json.dumps(payload, indent=2))) \
+            .view(box)
 
 
 def _plain(value: Any) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options
 
 if TYPE_CHECKING:
@@ -19,6 +21,7 @@ class Label(Component):
 
     kind = "label"
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -34,11 +37,13 @@ class Label(Component):
             value = value.item()
         return {"label": str(value)}
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if isinstance(payload, dict) and "confidences" in payload:
             return {c["label"]: c["confidence"] for c in payload["confidences"]}
         return payload.get("label") if isinstance(payload, dict) else payload
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
@@ -54,7 +59,9 @@ class Label(Component):
                 for item in (payload or {}).get("confidences", []):
                     with ui.row().classes("w-full items-center no-wrap gap-2 nf-label-row"):
                         ui.label(item["label"]).classes("w-1/3 truncate nf-label-name")
-                        ui.linear_progress(value=float(item["confidence"]), show_value=False, size="14px").classes("grow")
-                        ui.label(f"{100 * float(item['confidence']):.0f}%").classes("w-12 text-right nf-label-confidence")
+                        ui.linear_progress(value=float(item["confidence"]), show_value=False, size="14px") \
+                            .classes("grow")
+                        ui.label(f"{100 * float(item['confidence']):.0f}%") \
+                            .classes("w-12 text-right nf-label-confidence")
         apply_element_options(self, box)
         return Shown(show).view(box)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, Shown, View, apply_element_options
 
 if TYPE_CHECKING:
@@ -17,9 +19,11 @@ class HTML(Component):
 
     kind = "html"
 
+    @override
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.html(self.value or "", sanitize=False).classes("w-full")
@@ -31,6 +35,7 @@ class HTML(Component):
 class Markdown(HTML):
     kind = "markdown"
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.markdown(self.value or "").classes("w-full")

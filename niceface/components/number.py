@@ -5,6 +5,8 @@ import math
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, View, apply_element_options, type_name
 
 if TYPE_CHECKING:
@@ -26,7 +28,8 @@ def parse_number(component: Component, payload: Any) -> float | int | None:
         raise component.reject(f"expected a number, got {type_name(payload)}")
     if not math.isfinite(float(payload)):
         raise component.reject(f"expected a finite number, got {payload}")
-    return payload.item() if hasattr(payload, "item") else payload
+    number: float | int = payload.item() if hasattr(payload, "item") else payload
+    return number
 
 
 @dataclass(eq=False)
@@ -37,15 +40,18 @@ class Number(Component):
 
     kind = "number"
 
+    @override
     def preprocess(self, payload: Any) -> float | int | None:
         number = parse_number(self, payload)
         if number is None or self.precision is None:
             return number
         return round(number) if self.precision == 0 else round(float(number), self.precision)
 
+    @override
     def postprocess(self, value: Any) -> float | int | None:
         return parse_number(self, value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         element = ui.number(label=self.label or "", value=self.value).props("outlined").classes("w-full")

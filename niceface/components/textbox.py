@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from .base import Component, Role, View, apply_element_options, type_name
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ class Textbox(Component):
 
     kind = "textbox"
 
+    @override
     def preprocess(self, payload: Any) -> str:
         if payload is None:
             return ""
@@ -28,16 +31,20 @@ class Textbox(Component):
             raise self.reject(f"expected text, got {type_name(payload)}")
         return payload
 
+    @override
     def postprocess(self, value: Any) -> str:
         return "" if value is None else str(value)
 
+    @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        options = {"label": self.label or "", "placeholder": self.placeholder, "value": self.value}
-        if self.lines > 1 or role == "output" and self.lines != 1:
-            element = ui.textarea(**options).props(f"rows={self.lines} autogrow")
+        element: ui.input | ui.textarea
+        if self.lines > 1 or (role == "output" and self.lines != 1):
+            element = ui.textarea(self.label or "", placeholder=self.placeholder, value=self.value) \
+                .props(f"rows={self.lines} autogrow")
         else:
-            element = ui.input(password=self.type == "password", **options)
+            element = ui.input(self.label or "", placeholder=self.placeholder, value=self.value,
+                               password=self.type == "password")
         element.props("outlined" + (" readonly" if role == "output" else "")).classes("w-full")
         apply_element_options(self, element)
         return View.of_value(element)

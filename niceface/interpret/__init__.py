@@ -80,7 +80,7 @@ def _methods(iface: Interface) -> list[Method]:
     else:
         raise ConfigurationError(f"interpretation must be 'default', 'shap', a function, or a list of those "
                                  f"per input, not {type(spec).__name__}")
-    return [_method(iface, component, method) for component, method in zip(wire, methods)]
+    return [_method(iface, component, method) for component, method in zip(wire, methods, strict=False)]
 
 
 def _per_wire_input(iface: Interface, methods: list[Any]) -> list[Any]:
@@ -94,7 +94,7 @@ def _per_wire_input(iface: Interface, methods: list[Any]) -> list[Any]:
 
 def _method(iface: Interface, component: Component, method: Any) -> Method:
     if method is None or callable(method):
-        return method
+        return method  # type: ignore[no-any-return]  # mypy cannot narrow Any by callable()
     name = _NAMES.get(method.lower()) if isinstance(method, str) else None
     where = f"{component.describe()} (inputs[{iface.input_components.index(component)}])"
     if name is None:
@@ -113,7 +113,7 @@ def _method(iface: Interface, component: Component, method: Any) -> Method:
 def _splits(iface: Interface, values: list[Any], methods: list[Method], name: str) -> dict[int, features.Split]:
     """The features of each input that uses method ``name`` and has a value to explain."""
     splits = {index: features.split(component, value)
-              for index, (component, value, method) in enumerate(zip(iface.wire_inputs, values, methods))
+              for index, (component, value, method) in enumerate(zip(iface.wire_inputs, values, methods, strict=False))
               if method == name}
     return {index: split for index, split in splits.items() if split is not None}
 

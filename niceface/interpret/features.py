@@ -79,11 +79,11 @@ def text_tokens(component: Textbox, payload: Any) -> Tokens:
     words = component.preprocess(payload).split(" ")
 
     def masked(keep: np.ndarray) -> str:
-        return " ".join(word for word, kept in zip(words, keep) if kept)
+        return " ".join(word for word, kept in zip(words, keep, strict=False) if kept)
 
     def arrange(scores: list[float]) -> list[tuple[str, float]]:
         pairs: list[tuple[str, float]] = []
-        for word, score in zip(words, scores):
+        for word, score in zip(words, scores, strict=False):
             pairs += [(" ", 0), (word, float(score))] if pairs else [(word, float(score))]
         return pairs
     return Tokens(len(words), masked, arrange)
@@ -97,12 +97,13 @@ def image_tokens(component: Image, payload: Any) -> Tokens | None:
     fill = np.round(picture.mean(axis=(0, 1))).astype(picture.dtype)
 
     def masked(keep: np.ndarray) -> np.ndarray:
-        out = picture.copy()
+        out: np.ndarray = picture.copy()
         out[~keep[segments]] = fill
         return out
 
     def arrange(scores: list[float]) -> np.ndarray:
-        return np.asarray(scores, dtype=float)[segments]
+        per_pixel: np.ndarray = np.asarray(scores, dtype=float)[segments]
+        return per_pixel
     return Tokens(int(segments.max()) + 1, masked, arrange)
 
 
@@ -126,7 +127,8 @@ def import_slic() -> Callable[..., np.ndarray]:
     except ImportError as error:
         raise MissingDependencyError("interpreting an Image needs scikit-image: "
                                      "pip install 'niceface[interpret]'") from error
-    return slic
+    segment: Callable[..., np.ndarray] = slic
+    return segment
 
 
 def audio_tokens(component: Audio, payload: Any) -> Tokens | None:
@@ -137,7 +139,7 @@ def audio_tokens(component: Audio, payload: Any) -> Tokens | None:
 
     def masked(keep: np.ndarray) -> tuple[int, np.ndarray]:
         out = samples.copy()
-        for start, stop, kept in zip(bounds[:-1], bounds[1:], keep):
+        for start, stop, kept in zip(bounds[:-1], bounds[1:], keep, strict=False):
             if not kept:
                 out[start:stop] = 0
         return rate, out
@@ -154,8 +156,8 @@ def number_neighbours(component: Number, payload: Any) -> Neighbours | None:
     values = [x + k * step for k in range(-NUMBER_STEPS, NUMBER_STEPS + 1) if k]
 
     def arrange(scores: list[float]) -> list[tuple[float, float | None]]:
-        pairs: list[tuple[float, float | None]] = [(v, float(s)) for v, s in zip(values, scores)]
-        return pairs[:NUMBER_STEPS] + [(x, None)] + pairs[NUMBER_STEPS:]
+        pairs: list[tuple[float, float | None]] = [(v, float(s)) for v, s in zip(values, scores, strict=True)]
+        return [*pairs[:NUMBER_STEPS], (x, None), *pairs[NUMBER_STEPS:]]
     return Neighbours(values, arrange)
 
 
@@ -181,7 +183,7 @@ def group_neighbours(component: CheckboxGroup, payload: Any) -> Neighbours:
 
     def arrange(scores: list[float]) -> list[tuple[float | None, float | None]]:
         return [(float(s), None) if choice in chosen else (None, float(s))
-                for choice, s in zip(component.choices, scores)]
+                for choice, s in zip(component.choices, scores, strict=False)]
     return Neighbours(values, arrange)
 
 

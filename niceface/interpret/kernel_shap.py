@@ -6,24 +6,24 @@ running fn on the input with only its tokens kept; the full coalition reuses the
 """
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 
 from ..exceptions import MissingDependencyError
-from .features import Tokens
 from .evaluator import Evaluator
+from .features import Tokens
 from .scoring import Reference
 
 
 def import_shap() -> ModuleType:
     try:
-        import shap
+        return importlib.import_module("shap")
     except ImportError as error:
         raise MissingDependencyError("interpretation='shap' needs the shap package: "
                                      "pip install 'niceface[interpret]'") from error
-    return shap
 
 
 def sample_count(tokens: Tokens, num_shap: float) -> int:

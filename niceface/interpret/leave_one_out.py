@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .features import Split
 from .evaluator import Change
+from .features import Split
 from .scoring import Reference
 
 

@@ -81,20 +81,20 @@ def png_data_url(rgba: np.ndarray) -> str:
 
 # ---- cells ------------------------------------------------------------------------------
 
-def audio_cells(component: Audio, scores: Sequence[float]) -> list[Cell]:
+def audio_cells(_component: Audio, scores: Sequence[float]) -> list[Cell]:
     return [(f"{k}/{len(scores)}", color(score)) for k, score in enumerate(scores, start=1)]
 
 
-def number_cells(component: Number, pairs: Sequence[Sequence[Any]]) -> list[Cell]:
+def number_cells(_component: Number, pairs: Sequence[Sequence[Any]]) -> list[Cell]:
     return [(f"{float(value):g}", color(score)) for value, score in pairs]
 
 
 def slider_cells(component: Slider, scores: Sequence[float]) -> list[Cell]:
     values = np.linspace(component.minimum, component.maximum, len(scores))
-    return [(f"{value:.3g}", color(score)) for value, score in zip(values, scores)]
+    return [(f"{value:.3g}", color(score)) for value, score in zip(values, scores, strict=True)]
 
 
-def checkbox_cells(component: Checkbox, pair: Sequence[float | None]) -> list[Cell]:
+def checkbox_cells(_component: Checkbox, pair: Sequence[float | None]) -> list[Cell]:
     return [("false", color(pair[0])), ("true", color(pair[1]))]
 
 
@@ -102,11 +102,11 @@ def group_cells(component: CheckboxGroup, pairs: Sequence[Sequence[float | None]
     """One cell per choice: toggling it (uncheck when checked, check when not)."""
     return [(f"uncheck {choice}" if if_true is None else f"check {choice}",
              color(if_false if if_true is None else if_true))
-            for choice, (if_false, if_true) in zip(component.choices, pairs)]
+            for choice, (if_false, if_true) in zip(component.choices, pairs, strict=True)]
 
 
 def choice_cells(component: Radio, scores: Sequence[float | None]) -> list[Cell]:
-    return [(choice, color(score)) for choice, score in zip(component.choices, scores)]
+    return [(choice, color(score)) for choice, score in zip(component.choices, scores, strict=True)]
 
 
 def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any], Overlay]:
@@ -114,8 +114,8 @@ def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any], Ove
 
 
 _RENDERERS: dict[type[Component], Callable[[Any, Any], Overlay]] = {
-    Textbox: lambda component, structure: Overlay("spans", spans(structure)),
-    Image: lambda component, structure: Overlay("heatmap", heatmap(structure)),
+    Textbox: lambda _component, structure: Overlay("spans", spans(structure)),
+    Image: lambda _component, structure: Overlay("heatmap", heatmap(structure)),
     Audio: _cells(audio_cells), Number: _cells(number_cells), Slider: _cells(slider_cells),
     Checkbox: _cells(checkbox_cells), CheckboxGroup: _cells(group_cells), Radio: _cells(choice_cells),
 }

@@ -11,9 +11,9 @@ password against a dummy hash of the same kind.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,29 +22,22 @@ from ..exceptions import ConfigurationError, StorageError
 from .db import Database
 
 USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{1,64}$")
-_context: Any = None
-_context_lock = threading.Lock()
-
-
+@functools.cache
 def context() -> Any:
     """The passlib CryptContext (made on first use: passlib is imported only with auth on)."""
-    global _context
-    with _context_lock:
-        if _context is None:
-            from passlib.context import CryptContext
-            schemes = ["argon2", "pbkdf2_sha256"]
-            try:
-                import argon2  # noqa: F401
-            except ImportError:
-                schemes = ["pbkdf2_sha256"]
-            _context = CryptContext(schemes=schemes, deprecated="auto", argon2__memory_cost=19456,
-                                    argon2__time_cost=2, argon2__parallelism=1, argon2__type="ID")
-        return _context
+    from passlib.context import CryptContext
+    schemes = ["argon2", "pbkdf2_sha256"]
+    try:
+        import argon2  # noqa: F401
+    except ImportError:
+        schemes = ["pbkdf2_sha256"]
+    return CryptContext(schemes=schemes, deprecated="auto", argon2__memory_cost=19456,
+                        argon2__time_cost=2, argon2__parallelism=1, argon2__type="ID")
 
 
 def hash_password(password: str) -> str:
     check_password(password)
-    return context().hash(password)
+    return str(context().hash(password))
 
 
 def check_username(username: Any) -> str:

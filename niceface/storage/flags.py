@@ -63,8 +63,8 @@ class FlagStore:
         """Store one sample (values, media as Blobs; outputs None if there are none yet) and
         return the record as stored. Safe from any thread or process."""
         outputs = outputs if outputs is not None else [None] * len(self.output_labels)
-        record = {"inputs": dict(zip(self.input_labels, map(self._value, inputs))),
-                  "outputs": dict(zip(self.output_labels, map(self._value, outputs))),
+        record = {"inputs": dict(zip(self.input_labels, map(self._value, inputs), strict=False)),
+                  "outputs": dict(zip(self.output_labels, map(self._value, outputs), strict=False)),
                   "option": option, "username": username,
                   "timestamp": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
         with self.db.transaction() as db:

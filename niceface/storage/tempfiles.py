@@ -6,26 +6,21 @@ taken, and only from a fixed table of MIME types.
 from __future__ import annotations
 
 import atexit
+import functools
 import mimetypes
 import shutil
 import tempfile
-import threading
 import uuid
 from pathlib import Path
 
 from .db import write_file
 
-_lock = threading.Lock()
-_root: Path | None = None
 
-
+@functools.cache
 def _directory() -> Path:
-    global _root
-    with _lock:
-        if _root is None:
-            _root = Path(tempfile.mkdtemp(prefix="niceface-"))
-            atexit.register(shutil.rmtree, _root, True)
-        return _root
+    root = Path(tempfile.mkdtemp(prefix="niceface-"))
+    atexit.register(shutil.rmtree, root, True)
+    return root
 
 
 #: what mimetypes does not know on every system (audio/wav is missing on some)
@@ -42,7 +37,7 @@ def temp_folder(name: str) -> Path:
 
 
 def suffix_for(mime: str) -> str:
-    kind = mime.split(";")[0].strip().lower()
+    kind = mime.split(";", maxsplit=1)[0].strip().lower()
     suffix = _SUFFIXES.get(kind) or mimetypes.guess_extension(kind) or ".bin"
     return suffix if suffix.replace(".", "").isalnum() else ".bin"
 

@@ -6,8 +6,9 @@ import weakref
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import niceface as gr  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, free_port
+
+import niceface as gr
 
 
 class Memory(list):

@@ -10,10 +10,9 @@ import io
 
 import httpx
 import pytest
-from PIL import Image
-
 from attacks import forge
 from conftest import APPS
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 SECRET = "/etc/passwd"

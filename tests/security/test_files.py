@@ -10,9 +10,9 @@ import subprocess
 import sys
 
 import httpx
+from conftest import APPS, ROOT
 from PIL import Image
 
-from conftest import APPS, ROOT
 from niceface.storage import credentials
 
 

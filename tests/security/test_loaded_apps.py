@@ -8,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import APPS, GradioApp
 
 import niceface as gr
-from conftest import APPS, GradioApp
 from niceface.exceptions import FunctionError
 
 
@@ -20,7 +20,7 @@ def internal():
     asked: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             asked.append(self.path)
             self.send_response(200)
             self.end_headers()

@@ -6,7 +6,6 @@ import asyncio
 
 import httpx
 import pytest
-
 from attacks import EvilSite, from_address
 from conftest import APPS, fill_login
 

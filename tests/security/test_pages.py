@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from attacks import BUTTON_IDS, FORGE_RAW
 from conftest import APPS, ROOT
 

@@ -8,9 +8,8 @@ import io
 import re
 
 import httpx
-from PIL import Image
-
 from conftest import APPS
+from PIL import Image
 
 
 def peak_rss_mib(pid: int) -> float:

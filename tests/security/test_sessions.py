@@ -8,7 +8,6 @@ import sys
 
 import httpx
 import pytest
-
 from attacks import BUTTON_IDS, FORGE_RAW
 from conftest import APPS, ROOT, fill_login
 

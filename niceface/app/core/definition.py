@@ -117,7 +117,8 @@ class Definition:
         rows = [list(row) if isinstance(row, (list, tuple)) and width > 1 else [row] for row in examples]
         for number, row in enumerate(rows):
             if len(row) != width:
-                raise ConfigurationError(f"examples[{number}] has {len(row)} value(s); the interface has {width} input(s)")
+                raise ConfigurationError(f"examples[{number}] has {len(row)} value(s); "
+                                         f"the interface has {width} input(s)")
         return rows
 
     def _check(self) -> None:

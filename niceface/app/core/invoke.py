@@ -28,6 +28,7 @@ import time
 import traceback
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from ...components.base import Component
@@ -98,7 +99,7 @@ def call_fn(definition: Definition, argsets: list[list[Any]], loop: asyncio.Abst
     with failures(definition):
         if not definition.batch:
             return [_complete(definition.fn(*args), loop, on_yield) for args in argsets]
-        columns = [list(column) for column in zip(*argsets)] or [[] for _ in definition.input_components]
+        columns = [list(column) for column in zip(*argsets, strict=True)] or [[] for _ in definition.input_components]
         return _unbatch(definition, _complete(definition.fn(*columns), loop, None), len(argsets))
 
 
@@ -141,7 +142,7 @@ def postprocess(definition: Definition, component: Component, value: Any) -> Any
         return component.postprocess(value)
     except NicefaceError as error:
         raise FunctionError(f"{definition.name} returned a value {component.describe()} cannot show: {error}") from None
-    except Exception as error:  # a component's conversion failing on an unexpected value
+    except Exception as error:  # noqa: BLE001 - any conversion failure on fn's value is fn's error, named
         raise FunctionError(f"{definition.name} returned {type(value).__name__} {_short(value)} for "
                             f"{component.describe()}, which cannot show it ({type(error).__name__}: {error})") from None
 
@@ -161,7 +162,7 @@ def _preprocess(component: Component, value: Any) -> Any:
         return component.preprocess(value)
     except NicefaceError:
         raise
-    except Exception as error:  # a value no check foresaw: still the caller's input, not our crash
+    except Exception as error:  # noqa: BLE001 - a value no check foresaw is still the caller's input error
         raise InputError(f"{component.describe()}: cannot use {type(value).__name__} {_short(value)} "
                          f"({type(error).__name__}: {error})") from None
 
@@ -172,7 +173,7 @@ def _result(definition: Definition, call: Call, returned: Any, started: float) -
     if not call.wire:
         return Result(values, state, time.perf_counter() - started)
     payloads = [postprocess(definition, component, value)
-                for index, (component, value) in enumerate(zip(definition.output_components, values))
+                for index, (component, value) in enumerate(zip(definition.output_components, values, strict=True))
                 if index != definition.state_output]
     return Result(payloads, state, time.perf_counter() - started)
 
@@ -183,8 +184,8 @@ def _complete(returned: Any, loop: asyncio.AbstractEventLoop | None, on_yield: C
     if inspect.iscoroutine(returned):
         return run_coroutine(returned, loop)
     if inspect.isasyncgen(returned):
-        returned = _async_items(returned, loop)
-    elif not inspect.isgenerator(returned):
+        return run_coroutine(_last_async(returned, on_yield), loop)
+    if not inspect.isgenerator(returned):
         return returned
     last, seen = None, False
     for item in returned:
@@ -194,12 +195,14 @@ def _complete(returned: Any, loop: asyncio.AbstractEventLoop | None, on_yield: C
     return last
 
 
-def _async_items(generator: Any, loop: asyncio.AbstractEventLoop | None) -> Iterator[Any]:
-    while True:
-        try:
-            yield run_coroutine(generator.__anext__(), loop)
-        except StopAsyncIteration:
-            return
+async def _last_async(generator: Any, on_yield: Callable[[Any], Any] | None) -> Any:
+    """An async generator's last item (each one before it reported), all in one coroutine."""
+    last, seen = None, False
+    async for item in generator:
+        if seen and on_yield is not None:
+            on_yield(last)
+        last, seen = item, True
+    return last
 
 
 def run_coroutine(coroutine: Coroutine[Any, Any, Any], loop: asyncio.AbstractEventLoop | None) -> Any:
@@ -242,7 +245,7 @@ def _unbatch(definition: Definition, returned: Any, size: int) -> list[Any]:
             or any(not isinstance(column, (list, tuple)) or len(column) != size for column in returned):
         raise FunctionError(f"{definition.name} (batch=True) must return one list of {size} value(s) per output "
                             f"({outputs}), got {_short(returned)}")
-    return [row[0] if outputs == 1 else tuple(row) for row in zip(*returned)]
+    return [row[0] if outputs == 1 else tuple(row) for row in zip(*returned, strict=True)]
 
 
 def _invoke_members(definition: Definition, call: Call, started: float) -> Result:
@@ -251,7 +254,7 @@ def _invoke_members(definition: Definition, call: Call, started: float) -> Resul
     _check_arity(definition, call.inputs, with_state=False)
     members = composition.members
     if composition.kind == "parallel":
-        results = at_once([lambda member=member: invoke(member, replace(call, state=None)) for member in members])
+        results = at_once([partial(invoke, member, replace(call, state=None)) for member in members])
         outputs = [output for result in results for output in result.outputs]
     else:
         outputs = list(call.inputs)

@@ -11,6 +11,7 @@ progress); the owner hears each as a ``JobStatus("progress", detail=...)``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,13 +52,14 @@ class Job(Generic[T]):
     """One submitted piece of work. ``await job.result()`` for its result; ``cancel()`` withdraws
     it (waiting) or abandons it (running: its result is never delivered)."""
 
-    __slots__ = ("_future", "_listener", "_on_cancel", "id", "owner", "started_at", "status")
+    __slots__ = ("_future", "_listener", "_on_cancel", "id", "owner", "queued", "started_at", "status")
 
     def __init__(self, owner: str | None, listener: Listener | None, on_cancel: Callable[[Job[Any]], None]) -> None:
         self.id = next(_ids)
         self.owner = owner
         self.status = JobStatus("waiting")
         self.started_at: float | None = None
+        self.queued = False  # set by the scheduler when the job had to wait for a worker
         self._listener = listener
         self._on_cancel = on_cancel
         self._future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
@@ -69,6 +71,11 @@ class Job(Generic[T]):
 
     def done(self) -> bool:
         return self._future.done()
+
+    @property
+    def heard(self) -> bool:
+        """True if someone listens to this job's statuses (else they need not be sent)."""
+        return self._listener is not None
 
     def cancel(self) -> bool:
         """Withdraw the job if waiting (its work never runs), abandon it if running. False if
@@ -134,7 +141,5 @@ class Scheduler(Protocol):
 def post(loop: asyncio.AbstractEventLoop, callback: Callable[..., Any], *args: Any) -> None:
     """Call ``callback(*args)`` on ``loop`` from a worker thread (nothing if the loop is closed:
     nobody is waiting any more)."""
-    try:
+    with contextlib.suppress(RuntimeError):
         loop.call_soon_threadsafe(callback, *args)
-    except RuntimeError:
-        pass

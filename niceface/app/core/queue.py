@@ -20,6 +20,7 @@ import asyncio
 import threading
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -59,6 +60,10 @@ class JobQueue:
         self._sent: dict[Job[Any], tuple[int, int, int]] = {}  # (ahead, running, total) last pushed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._push_scheduled = False
+        # Threads are reused (starting one per stretch of work cost ~0.1 ms a job). The queue's
+        # own places bound how many run; a pool without a practical limit never makes a worker
+        # wait behind threads that abandoned jobs still hold.
+        self._threads = ThreadPoolExecutor(max_workers=1 << 20, thread_name_prefix="niceface-queue")
 
     @property
     def waiting(self) -> int:
@@ -83,6 +88,7 @@ class JobQueue:
             jobs = [*self._waiting, *self._workers]
         for job in jobs:
             job.cancel()
+        self._threads.shutdown(wait=False)
 
     def submit(self, work: Work[T], *, owner: str | None = None, on_update: Listener | None = None) -> Job[T]:
         """Queue ``work``; QueueFullError at once if ``max_size`` jobs are waiting already."""
@@ -97,6 +103,7 @@ class JobQueue:
                 self._free -= 1
                 self._workers[job] = worker = _Worker(job)
             else:
+                job.queued = True
                 self._waiting.append(job)
         if starts:
             self._start(worker)
@@ -114,7 +121,10 @@ class JobQueue:
 
     # ---- workers ------------------------------------------------------------------------------
     def _start(self, worker: _Worker) -> None:
-        threading.Thread(target=self._serve, args=(worker,), name="niceface-queue", daemon=True).start()
+        """On the loop: a worker begins with its job (which starts now) on a thread of ours."""
+        assert worker.job is not None
+        worker.job.start(time.monotonic())
+        self._threads.submit(self._serve, worker)
 
     def _serve(self, worker: _Worker) -> None:
         """On a worker thread: run the worker's job, then the next waiting one, and so on."""
@@ -128,8 +138,8 @@ class JobQueue:
                 self._workers.pop(job, None)
                 following = None if worker.abandoned else self._take(worker)
                 worker.job = following
-            if outcome is not None:
-                post(loop, self._ended, job, *outcome, following is not None)
+            if outcome is not None:  # one loop wake-up per job: its end and the next one's start
+                post(loop, self._ended, job, *outcome, following, time.monotonic())
             job = following
 
     def _take(self, worker: _Worker) -> Job[Any] | None:
@@ -142,12 +152,14 @@ class JobQueue:
         self._free += 1
         return None
 
-    def _ended(self, job: Job[Any], value: Any, error: BaseException | None, duration: float, took: bool) -> None:
-        """On the loop: settle a job a worker finished."""
+    def _ended(self, job: Job[Any], value: Any, error: BaseException | None, duration: float,  # noqa: PLR0917
+               following: Job[Any] | None, at: float) -> None:
+        """On the loop: settle a job a worker finished, and start the one it took next at ``at``."""
         if job.settle(value, error, duration):
             self._durations.append(duration)
         self._sent.pop(job, None)
-        if took:
+        if following is not None:
+            following.start(at)
             self._positions_changed()
 
     def _cancelled(self, job: Job[Any]) -> None:
@@ -184,7 +196,7 @@ class JobQueue:
         total, mean, now = len(waiting), self.mean_duration, time.monotonic()
         elapsed = [now - at if at is not None else 0.0 for at in started]
         for ahead, job in enumerate(waiting):
-            if job.done() or self._sent.get(job) == (ahead, len(started), total):
+            if not job.heard or job.done() or self._sent.get(job) == (ahead, len(started), total):
                 continue
             self._sent[job] = (ahead, len(started), total)
             job.update(JobStatus("waiting", position=ahead + 1, ahead=ahead, running=len(started), total_waiting=total,
@@ -202,9 +214,8 @@ def eta(ahead: int, workers: int, mean: float, elapsed: list[float]) -> float:
 def _run(loop: asyncio.AbstractEventLoop, job: Job[Any], work: Work[Any]) -> tuple[Any, BaseException | None, float]:
     """Run one job's work on this thread: (value, error, seconds)."""
     started = time.monotonic()
-    post(loop, job.start, started)
     try:
         value, error = work(lambda detail: post(loop, job.report, detail)), None
-    except Exception as failure:  # handed to the job's owner
+    except Exception as failure:  # noqa: BLE001 - handed to the job's owner, who awaits it
         value, error = None, failure
     return value, error, time.monotonic() - started

@@ -51,8 +51,11 @@ class DirectScheduler:
             self._waiting.append(job)
             self._tasks[job] = self._pool.submit(self._run, loop, job, work)
         if busy >= self.max_threads:  # it waits for a free thread: say so
+            job.queued = True
             job.update(JobStatus("waiting", position=busy - self.max_threads + 1, ahead=busy - self.max_threads,
                                  running=self.max_threads, total_waiting=busy - self.max_threads + 1))
+        else:
+            job.start(time.monotonic())  # a thread is free: it starts now (no word from the thread needed)
         return job
 
     def cancel_owner(self, owner: str) -> int:
@@ -72,10 +75,11 @@ class DirectScheduler:
             self._waiting.remove(job)
             self._running.add(job)
         started = time.monotonic()
-        post(loop, job.start, started)
+        if job.queued and job.heard:  # it waited: now it runs (one loop wake-up, only then)
+            post(loop, job.start, started)
         try:
             value, error = work(lambda detail: post(loop, job.report, detail)), None
-        except Exception as failure:  # handed to the job's owner
+        except Exception as failure:  # noqa: BLE001 - handed to the job's owner, who awaits it
             value, error = None, failure
         with self._lock:
             self._running.discard(job)

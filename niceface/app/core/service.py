@@ -62,6 +62,11 @@ class Service:
                        on_job: Callable[[Job[Any]], Any] | None = None) -> T:
         """Any work (a run, an interpretation) on the app's scheduler; its result, or
         RunTimeoutError once it has run longer than ``run_timeout``."""
+        if self.options.run_timeout is None:
+            job = self.scheduler.submit(work, owner=owner, on_update=on_update)
+            if on_job is not None:
+                on_job(job)
+            return await job.result()
         started = asyncio.Event()
 
         def listen(status: JobStatus) -> None:
@@ -72,12 +77,10 @@ class Service:
         job = self.scheduler.submit(work, owner=owner, on_update=listen)
         if on_job is not None:
             on_job(job)
-        return await self._outcome(job, started)
+        return await self._within_timeout(job, started, self.options.run_timeout)
 
-    async def _outcome(self, job: Job[T], started: asyncio.Event) -> T:
-        timeout = self.options.run_timeout
-        if timeout is None:
-            return await job.result()
+    async def _within_timeout(self, job: Job[T], started: asyncio.Event, timeout: float) -> T:
+        """The job's result, or RunTimeoutError once it has run ``timeout`` seconds (waiting does not count)."""
         outcome = asyncio.ensure_future(job.result())
         begun = asyncio.ensure_future(started.wait())
         try:

@@ -20,14 +20,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...exceptions import ConfigurationError, Error, MissingDependencyError
+from ...exceptions import ConfigurationError, Error
 
 if TYPE_CHECKING:
     from ..core.definition import Definition
 
-Factory = Callable[..., "Definition"]  # Interface, as niceface.load passes it
+D = TypeVar("D", bound="Definition")
+Factory = Callable[..., D]  # Interface, as niceface.load passes it
 
 log = logging.getLogger(__name__)
 DEFAULT_INFERENCE = "https://router.huggingface.co/hf-inference"
@@ -42,8 +43,8 @@ def inference_endpoint() -> str:
     return (os.environ.get("NICEFACE_HF_INFERENCE_ENDPOINT") or DEFAULT_INFERENCE).rstrip("/")
 
 
-def load(factory: Factory, name: str, src: str | None = None, api_key: str | None = None,
-         alias: str | None = None, **overrides: Any) -> Any:
+def load(factory: Factory[D], name: str, src: str | None = None, api_key: str | None = None,
+         alias: str | None = None, **overrides: Any) -> D:
     """A ``factory`` (Interface) for ``name``: "huggingface/<repo>", "models/<repo>", "spaces/<owner>/<name>",
     or the URL of a running Gradio app (or a bare name with ``src="models"`` / ``"spaces"``)."""
     if not isinstance(name, str) or not name.strip():
@@ -51,7 +52,7 @@ def load(factory: Factory, name: str, src: str | None = None, api_key: str | Non
     name = name.strip()
     if src is None and name.startswith(("http://", "https://")):
         from .spaces import load_app
-        return load_app(factory, name, name, api_key, alias, overrides)
+        return load_app(factory, name, name=name, api_key=api_key, alias=alias, overrides=overrides)
     if src is None:
         src, _, name = name.partition("/")
         if not name:
@@ -65,8 +66,8 @@ def load(factory: Factory, name: str, src: str | None = None, api_key: str | Non
 
 
 # ---- models and Spaces by name on the Hub -----------------------------------------------------
-def _load_model(factory: Factory, repo: str, api_key: str | None, alias: str | None,
-                overrides: dict[str, Any]) -> Any:
+def _load_model(factory: Factory[D], repo: str, api_key: str | None, alias: str | None,
+                overrides: dict[str, Any]) -> D:
     from huggingface_hub import InferenceClient
     from huggingface_hub.errors import HfHubHTTPError
 
@@ -89,21 +90,21 @@ def _load_model(factory: Factory, repo: str, api_key: str | None, alias: str | N
         except Exception as error:  # unreachable, or an answer that does not parse
             raise Error(f"{repo}: the inference call to {url} failed: {type(error).__name__}: {error}") from error
 
-    call.__name__ = call.__qualname__ = alias or repo.split("/")[-1]
+    call.__name__ = call.__qualname__ = alias or repo.rsplit("/", maxsplit=1)[-1]
     options = {"title": alias or repo, **overrides}
     return factory(call, overrides.pop("inputs", None) or task.inputs(),
                      overrides.pop("outputs", None) or task.outputs(),
                      **{k: v for k, v in options.items() if k not in ("inputs", "outputs")})
 
 
-def _load_space(factory: Factory, space: str, api_key: str | None, alias: str | None,
-                overrides: dict[str, Any]) -> Any:
+def _load_space(factory: Factory[D], space: str, api_key: str | None, alias: str | None,
+                overrides: dict[str, Any]) -> D:
     info = _hub_info("Space", space, api_key)
     host = getattr(info, "host", None)
     if getattr(info, "sdk", "gradio") not in (None, "gradio") or not host:
         raise ConfigurationError(f"Space {space!r} is not a running Gradio app (sdk {getattr(info, 'sdk', None)!r})")
     from .spaces import load_app
-    return load_app(factory, host, space, api_key, alias, overrides)
+    return load_app(factory, host, name=space, api_key=api_key, alias=alias, overrides=overrides)
 
 
 def _hub_info(kind: str, repo: str, api_key: str | None) -> Any:
@@ -119,7 +120,7 @@ def _hub_info(kind: str, repo: str, api_key: str | None) -> Any:
         raise ConfigurationError(f"{kind} {repo!r} was not found on {hub}") from None
     except HfHubHTTPError as error:
         raise ConfigurationError(f"{kind} {repo!r}: {hub} answered {_status(error)}") from None
-    except Exception as error:  # connection refused, DNS, timeouts: the HTTP library's own errors
+    except Exception as error:  # noqa: BLE001 - refused, DNS, timeouts: whatever the HTTP library raises
         raise ConfigurationError(f"cannot reach the Hub at {hub} to look up {kind} {repo!r}: {error}") from None
 
 
@@ -129,6 +130,6 @@ def _status(error: Any) -> str:
     text = ""
     try:
         text = response.json().get("error", "") if response is not None else ""
-    except Exception:  # not JSON
+    except ValueError:  # not JSON
         text = getattr(response, "text", "")[:200] if response is not None else ""
     return f"HTTP {code}" + (f": {text}" if text else "") if code else str(error)

@@ -55,6 +55,11 @@ def _audio_mime(data: bytes) -> str:
     return {b"fLaC": "audio/flac", b"OggS": "audio/ogg"}.get(data[:4], "audio/wav")
 
 
+def _similarities(client: Any, source: str, others: list[str]) -> dict[str, float]:
+    scores = client.sentence_similarity(source, other_sentences=others)
+    return {other: float(score) for other, score in zip(others, scores, strict=True)}
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
 
@@ -101,9 +106,10 @@ def tasks() -> dict[str, Task]:
             lambda c, v: _scores(c.zero_shot_classification(v[0], candidate_labels=_lines(v[1]),
                                                             multi_label=bool(v[2])))),
         "sentence-similarity": Task(
-            lambda: [Textbox(label="Source Sentence"), Textbox(label="Sentences to compare to (one per line)", lines=7)],
+            lambda: [Textbox(label="Source Sentence"),
+                     Textbox(label="Sentences to compare to (one per line)", lines=7)],
             lambda: Label(label="Classification"),
-            lambda c, v: dict(zip(_lines(v[1]), map(float, c.sentence_similarity(v[0], other_sentences=_lines(v[1])))))),
+            lambda c, v: _similarities(c, v[0], _lines(v[1]))),
         "text-to-speech": Task(text(), lambda: Audio(label="Audio"),
                                lambda c, v: _speech(c.text_to_speech(v[0]))),
         "text-to-image": Task(text(), lambda: Image(label="Output"), lambda c, v: _image_path(c.text_to_image(v[0]))),

@@ -92,5 +92,5 @@ def _mime(file: dict[str, Any], served: str) -> str:
     name = str(file.get("orig_name") or file.get("path") or "")
     import mimetypes
     guessed = mimetypes.guess_type(name)[0]
-    return guessed or served.split(";")[0]
+    return guessed or served.split(";", maxsplit=1)[0]
 

@@ -3,18 +3,20 @@ description, calls through ``gradio_client``, results as untrusted data (``remot
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...exceptions import ConfigurationError, Error, MissingDependencyError
 
 if TYPE_CHECKING:
+    from ..core.definition import Definition
     from .remote_files import RemoteFiles
 
-Factory = Callable[..., Any]  # Interface, as niceface.load passes it
+D = TypeVar("D", bound="Definition")
 
 
-def load_app(factory: Factory, url: str, name: str, api_key: str | None, alias: str | None,
-              overrides: dict[str, Any]) -> Any:
+def load_app(factory: Callable[..., D], url: str, *, name: str, api_key: str | None, alias: str | None,
+             overrides: dict[str, Any]) -> D:
+    """A ``factory`` around the Gradio app at ``url`` (called ``name`` in messages)."""
     from .hub_tasks import as_file
     from .remote_files import RemoteFiles
     try:
@@ -26,7 +28,7 @@ def load_app(factory: Factory, url: str, name: str, api_key: str | None, alias: 
         client = Client(url, token=api_key or None, verbose=False, analytics_enabled=False,
                         download_files=False)  # we fetch result files ourselves: see remote_files
         description = client.view_api(return_format="dict", print_info=False)
-    except Exception as error:  # gradio_client raises many kinds (ValueError, httpx errors, ...)
+    except Exception as error:  # noqa: BLE001 - gradio_client raises many kinds (ValueError, httpx errors ...)
         raise ConfigurationError(f"cannot load the Gradio app at {url}: {error}") from None
     api_name, endpoint = _endpoint(description, url)
     inputs = [_component(parameter, "input") for parameter in endpoint.get("parameters", [])]
@@ -40,13 +42,15 @@ def load_app(factory: Factory, url: str, name: str, api_key: str | None, alias: 
 
     def call(*values: Any) -> Any:
         sent = [handle_file(str(as_file(value))) if is_media and value is not None else value
-                for value, is_media in zip(values, media)]  # files go up as files, not as text
+                for value, is_media in zip(values, media, strict=False)]  # files go up as files, not as text
         try:
             result = client.predict(*sent, api_name=api_name)
         except Exception as error:
             raise Error(f"{name}: the app answered with an error: {error}") from error
         results = list(result) if len(shown) > 1 else [result]
-        plain = [_plain(value, component, files) for value, component in zip(results, shown)]
+        if len(results) != len(shown):
+            raise Error(f"{name}: the app answered {len(results)} value(s) for {len(shown)} output(s)")
+        plain = [_plain(value, component, files) for value, component in zip(results, shown, strict=True)]
         return tuple(plain) if len(plain) > 1 else plain[0]
 
     call.__name__ = call.__qualname__ = alias or name.rstrip("/").split("/")[-1] or "app"

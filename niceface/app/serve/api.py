@@ -11,7 +11,15 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ...exceptions import ArityError, FileTooLargeError, FunctionError, InputError, QueueFullError, RunTimeoutError
+from ...exceptions import (
+    ArityError,
+    FileTooLargeError,
+    FunctionError,
+    InputError,
+    NicefaceError,
+    QueueFullError,
+    RunTimeoutError,
+)
 from ..core.visitor import visitor_of
 
 if TYPE_CHECKING:
@@ -33,10 +41,17 @@ class PredictResponse(BaseModel):
     duration: float = Field(description="Seconds the run took, preprocessing to postprocessing.")
 
 
+#: how each kind of failure answers: (status, extra headers)
+STATUS: list[tuple[type[Exception], int, dict[str, str]]] = [
+    (FileTooLargeError, 413, {}), (ArityError, 422, {}), (InputError, 422, {}),
+    (QueueFullError, 503, {"Retry-After": "1"}), (RunTimeoutError, 504, {}), (FunctionError, 500, {}),
+]
+
+
 def register(app: FastAPI, service: Service) -> None:
-    iface = service.definition
-    inputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in iface.wire_inputs) or "none"
-    outputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in iface.wire_outputs) or "none"
+    definition = service.definition
+    inputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in definition.wire_inputs) or "none"
+    outputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in definition.wire_outputs) or "none"
     # The body is read by hand, not through a pydantic parameter: FastAPI's validation and
     # response-model round trips were a third of the server's CPU per call. The documented
     # schema stays the same (openapi_extra, response_model).
@@ -44,63 +59,87 @@ def register(app: FastAPI, service: Service) -> None:
                       "required": True}
 
     @app.post("/api/predict", response_model=PredictResponse, tags=["predict"],
-              summary=f"Run {iface.name}", description=f"Inputs: {inputs}. Outputs: {outputs}.",
+              summary=f"Run {definition.name}", description=f"Inputs: {inputs}. Outputs: {outputs}.",
               openapi_extra={"requestBody": request_schema},
-              responses={422: {"description": "bad JSON, wrong number or kind of values"},
-                         503: {"description": "the queue is full"}, 500: {"description": "fn raised"}})
+              responses={413: {"description": "a file or picture over the app's limits"},
+                         422: {"description": "bad JSON, wrong number or kind of values"},
+                         503: {"description": "the queue is full"}, 500: {"description": "fn raised"},
+                         504: {"description": "the run took longer than run_timeout"}})
     async def predict(request: Request) -> Response:
+        data = await _data(request)
+        if isinstance(data, Response):
+            return data
         try:
-            body = json.loads(await request.body())
-        except ValueError as error:  # also a body that is not UTF-8
-            return _error(422, f"the body is not valid JSON: {error}")
-        except RecursionError:
-            return _too_deep(request)
-        if not _shallow(body):
-            return _too_deep(request)
-        if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-            return _error(422, 'expected a JSON object {"data": [one value per input]}')
-        try:
-            result = await _while_connected(request, service, body["data"])
-        except FileTooLargeError as error:
-            return _error(413, str(error))
-        except (ArityError, InputError) as error:
-            return _error(422, str(error))
-        except QueueFullError as error:
-            return _error(503, str(error), {"Retry-After": "1"})
-        except RunTimeoutError as error:
-            return _error(504, str(error))
-        except FunctionError as error:
-            return _error(500, str(error) if service.options.show_error else "fn raised an error")
+            result = await _while_connected(request, service, data)
+        except NicefaceError as error:
+            return _failure(error, service.options.show_error)
         if result is None:
             return Response(status_code=499)  # nobody is listening any more
         if service.flags_every_run:
-            try:
-                await service.flag(body["data"], result.outputs, username=visitor_of(request.state).username)
-            except Exception:  # the answer still goes out; the log says why the flag did not
-                log.exception("allow_flagging='auto': could not store the flag of an API call")
+            await _flag(request, service, data, result.outputs)
         return JSONResponse({"data": result.outputs, "duration": result.duration})
 
 
+async def _data(request: Request) -> list[Any] | Response:
+    """The "data" list of the body, or the 422 that says what is wrong with it."""
+    try:
+        body = json.loads(await request.body())
+    except ValueError as error:  # also a body that is not UTF-8
+        return _error(422, f"the body is not valid JSON: {error}")
+    except RecursionError:
+        return _too_deep(request)
+    if not _shallow(body):
+        return _too_deep(request)
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        return _error(422, 'expected a JSON object {"data": [one value per input]}')
+    data: list[Any] = body["data"]
+    return data
+
+
+def _failure(error: NicefaceError, show_error: bool) -> JSONResponse:
+    for kind, status, headers in STATUS:
+        if isinstance(error, kind):
+            hidden = status == 500 and not show_error
+            return _error(status, "fn raised an error" if hidden else str(error), headers)
+    raise error
+
+
+async def _flag(request: Request, service: Service, inputs: list[Any], outputs: list[Any]) -> None:
+    """allow_flagging="auto": store the call; the answer goes out even when this fails."""
+    try:
+        await service.flag(inputs, outputs, username=visitor_of(request.state).username)
+    except Exception:  # a full disk, a broken flags file: logged, and the answer still goes out
+        log.exception("allow_flagging='auto': could not store the flag of an API call")
+
+
 async def _while_connected(request: Request, service: Service, data: list[Any]) -> Result | None:
-    """The run's result; None if the caller disconnected first (a run still waiting is withdrawn)."""
+    """The run's result; None if the caller disconnected while it waited (it was withdrawn).
+    The caller is watched only when its run has to wait: one that starts at once costs nothing more."""
     jobs: list[Job[Any]] = []
-    run = asyncio.ensure_future(service.run(data, service.definition.initial_state(), on_job=jobs.append))
-    gone = asyncio.ensure_future(_disconnected(request))
-    await asyncio.wait({run, gone}, return_when=asyncio.FIRST_COMPLETED)
-    gone.cancel()
-    if run.done():
-        return run.result()
-    for job in jobs:
-        if job.status.kind == "waiting" and job.cancel():
-            log.warning("an API caller disconnected while its run waited: the run was withdrawn")
-    run.cancel()
-    return None
+    watchers: list[asyncio.Task[None]] = []
+
+    def on_job(job: Job[Any]) -> None:
+        jobs.append(job)
+        if job.queued:
+            watchers.append(asyncio.ensure_future(_withdraw_when_gone(request, jobs)))
+    try:
+        return await service.run(data, service.definition.initial_state(), on_job=on_job)
+    except asyncio.CancelledError:
+        if jobs and jobs[0].status.kind == "cancelled" and watchers and watchers[0].done():
+            return None  # withdrawn: nobody is listening any more
+        raise
+    finally:
+        for watcher in watchers:
+            watcher.cancel()
 
 
-async def _disconnected(request: Request) -> None:
-    """Return once the caller has gone (the body is read: the next message is the disconnect)."""
+async def _withdraw_when_gone(request: Request, jobs: list[Job[Any]]) -> None:
+    """Once the caller has gone (the body is read: its next message is the disconnect), withdraw
+    its run if it still waits."""
     while (await request.receive())["type"] != "http.disconnect":
         pass
+    if jobs and jobs[0].status.kind == "waiting" and jobs[0].cancel():
+        log.warning("an API caller disconnected while its run waited: the run was withdrawn")
 
 
 def _shallow(value: Any) -> bool:

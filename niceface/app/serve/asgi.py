@@ -46,7 +46,9 @@ def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple
         from .gate import AuthGate
         app = AuthGate(app, auth)  # inside the headers: nothing is read before the login
     app = SecurityHeaders(app, allow_embedding=serve.allow_embedding)
-    trusted = serve.forwarded_allow_ips if serve.forwarded_allow_ips is not None else os.environ.get("FORWARDED_ALLOW_IPS")
+    trusted = serve.forwarded_allow_ips
+    if trusted is None:
+        trusted = os.environ.get("FORWARDED_ALLOW_IPS")
     return ProxyTrust(app, TrustedProxies(trusted)), service
 
 

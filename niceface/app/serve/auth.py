@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ...exceptions import ConfigurationError
-from ...storage.credentials import CredentialStore, Credentials
+from ...storage.credentials import Credentials, CredentialStore
 from .throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,8 @@ class Authenticator:
         self._revision = revision
         self._basic_ok.clear()
         current = self.credentials.fingerprints()
-        ended = {token for token, session in self.sessions.items() if current.get(session.username) != session.credential}
+        ended = {token for token, session in self.sessions.items()
+                 if current.get(session.username) != session.credential}
         if ended:
             log.info("%d session(s) ended: their user was removed or changed password", len(ended))
             self._end(ended)
@@ -206,7 +207,11 @@ class Authenticator:
         for token in tokens:
             self.sessions.pop(token, None)
         for listener in self._listeners:
-            try:
-                listener(tokens)
-            except Exception:  # one listener's failure must not keep a session alive elsewhere
-                log.exception("a session-end listener raised")
+            _tell(listener, tokens)
+
+
+def _tell(listener: Callable[[set[str]], Any], tokens: set[str]) -> None:
+    try:
+        listener(tokens)
+    except Exception:  # one listener's failure must not keep a session alive elsewhere
+        log.exception("a session-end listener raised")

@@ -77,20 +77,21 @@ class AuthGate:
         prefix = external_prefix(request)
         following = local_target(request.query_params.get("next", "/"))
         if request.method != "POST":
-            return _page(200, self.auth.message, following, None, prefix)
+            return _page(200, self.auth.message, following, None, prefix=prefix)
         if not same_origin(request):
             return PlainTextResponse("a login must come from this site's own login page", 403)
         form = await _read_form(request)
         if form is None:
-            return _page(413, self.auth.message, following, "That form was too large.", prefix)
+            return _page(413, self.auth.message, following, "That form was too large.", prefix=prefix)
         username, password = form.get("username", "").strip(), form.get("password", "")
         following = local_target(form.get("next", following))
         token, wait = await self.auth.login(username, password, address(request))
         if token is None and wait > 0:
-            return _page(429, self.auth.message, following, f"Too many failed attempts. Try again in {int(wait) + 1} s.",
-                         prefix, {"retry-after": str(int(wait) + 1)})
+            retry = str(int(wait) + 1)
+            return _page(429, self.auth.message, following, f"Too many failed attempts. Try again in {retry} s.",
+                         prefix=prefix, headers={"retry-after": retry})
         if token is None:
-            return _page(401, self.auth.message, following, "Wrong username or password.", prefix)
+            return _page(401, self.auth.message, following, "Wrong username or password.", prefix=prefix)
         response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
         _set_cookie(response, request, prefix, token, SESSION_SECONDS)
         return response
@@ -110,7 +111,7 @@ class AuthGate:
 
 def app_path(scope: Scope) -> str:
     """The path inside the app (``root_path`` removed)."""
-    root, path = scope.get("root_path", ""), scope["path"]
+    root, path = str(scope.get("root_path", "")), str(scope["path"])
     return path[len(root):] if root and path.startswith(root) else path
 
 
@@ -118,7 +119,7 @@ def external_prefix(connection: HTTPConnection) -> str:
     """The path the browser sees the app under: a reverse proxy's X-Forwarded-Prefix (when it
     strips the prefix; ``headers.ProxyTrust`` lets only a trusted proxy's plain path through)
     followed by ``root_path``."""
-    return (connection.headers.get("x-forwarded-prefix") or "").rstrip("/") + connection.scope.get("root_path", "")
+    return (connection.headers.get("x-forwarded-prefix") or "").rstrip("/") + str(connection.scope.get("root_path", ""))
 
 
 def address(connection: HTTPConnection) -> str:
@@ -168,11 +169,11 @@ def _set_cookie(response: Response, connection: HTTPConnection, prefix: str, tok
                         secure=connection.url.scheme in ("https", "wss"))
 
 
-async def _close_websocket(scope: Scope, receive: Any, send: Any) -> None:
+async def _close_websocket(_scope: Scope, _receive: Any, send: Any) -> None:
     await send({"type": "websocket.close", "code": 1008})
 
 
-def _page(status: int, message: str | None, following: str, error: str | None, prefix: str,
+def _page(status: int, message: str | None, following: str, error: str | None, *, prefix: str,
           headers: dict[str, str] | None = None) -> HTMLResponse:
     text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
                       message=message, error=error)

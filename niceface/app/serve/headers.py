@@ -25,7 +25,8 @@ class TrustedProxies:
     def __init__(self, spec: str | Iterable[str] | None) -> None:
         items = [part.strip() for part in (spec.split(",") if isinstance(spec, str) else spec or [])]
         self.everyone = "*" in items
-        self.networks: list[Network] = [ipaddress.ip_network(item, strict=False) for item in items if item and item != "*"]
+        self.networks: list[Network] = [ipaddress.ip_network(item, strict=False)
+                                        for item in items if item and item != "*"]
 
     def __bool__(self) -> bool:
         return self.everyone or bool(self.networks)

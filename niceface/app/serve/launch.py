@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 import webbrowser
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
@@ -52,7 +52,7 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
            legacy: dict[str, Any] | None = None) -> Server:
     """Serve ``definition`` at http://server_name:server_port/ (see RunOptions and ServeOptions).
     Blocks until stopped, unless ``serve.prevent_thread_lock`` (then ``Server.close()`` stops it)."""
-    global _launched
+    global _launched  # noqa: PLW0603 - one app per process, for now
     run, serve = run or RunOptions(), serve or ServeOptions()
     if legacy:
         log.warning("launch(%s) options are Gradio's and are ignored", ", ".join(legacy))
@@ -72,7 +72,7 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", service)
     _launched = True
     if not serve.quiet:
-        print(f"Running on local URL:  {server.url}", flush=True)  # noqa: T201 - the one line a user reads
+        print(f"Running on local URL:  {server.url}", flush=True)
     if serve.native:
         return _run_native(definition.title, server)
     if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
@@ -126,7 +126,8 @@ def _run_native(title: str | None, server: Server) -> Server:
     server.start_in_thread()
     webview.create_window(title or "niceface", server.url, width=1024, height=768)
     # On Linux pywebview tries GTK first; without PyGObject go straight to Qt (the extra's choice).
-    gui = "qt" if sys.platform.startswith("linux") and importlib.util.find_spec("gi") is None else None
+    gui: Literal["qt"] | None = "qt" if sys.platform.startswith("linux") and importlib.util.find_spec("gi") is None \
+        else None
     webview.start(gui=gui)
     server.close()
     return server

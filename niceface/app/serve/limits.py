@@ -1,6 +1,7 @@
 """Server-side size limit for uploads and API bodies (pure ASGI middleware)."""
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -8,7 +9,7 @@ from typing import Any
 _SLACK = 4 * 1024
 
 
-class _TooLarge(Exception):
+class _TooLargeError(Exception):
     pass
 
 
@@ -26,12 +27,18 @@ class UploadLimit:
         return None
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        limit = self._limit(scope.get("path", "")) if scope["type"] == "http" and scope.get("method") == "POST" else None
-        if limit is None:
-            return await self.app(scope, receive, send)
+        posted = scope["type"] == "http" and scope.get("method") == "POST"
+        limit = self._limit(scope.get("path", "")) if posted else None
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > limit:
-            return await self._refuse(send)
+        if limit is None:
+            await self.app(scope, receive, send)
+        elif length is not None and length.isdigit() and int(length) > limit:
+            await self._refuse(send)
+        else:
+            await self._streamed(scope, receive, send, limit)
+
+    async def _streamed(self, scope: Any, receive: Any, send: Any, limit: int) -> None:
+        """Count the body as the app reads it; over ``limit``, stop it and answer 413 instead."""
         received = 0
         started = over = False
 
@@ -41,7 +48,7 @@ class UploadLimit:
             received += len(message.get("body", b""))
             if received > limit:
                 over = True
-                raise _TooLarge
+                raise _TooLargeError
             return message
 
         async def tracking_send(message: Any) -> None:
@@ -50,10 +57,8 @@ class UploadLimit:
                 return  # the app's answer to the exception (a 500): ours goes out instead
             started = started or message["type"] == "http.response.start"
             await send(message)
-        try:
+        with contextlib.suppress(_TooLargeError):
             await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            pass
         if over and not started:
             await self._refuse(send)
 

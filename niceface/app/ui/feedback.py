@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
 
 from ..core.jobs import JobStatus
+
+#: seconds after which a run shows its Cancel button
+SLOW = 0.3
 
 
 def ordinal(number: int) -> str:
@@ -35,6 +39,8 @@ class Feedback:
         self.error.set_visibility(False)
         self.running_since: float | None = None
         self._clock: Any = None
+        self._begun = 0.0
+        self._on_slow: Callable[[], Any] | None = None
 
     def show_status(self, text: str) -> None:
         self.status.set_text(text)
@@ -49,11 +55,14 @@ class Feedback:
         if status.kind == "running":
             self.running_since = status.started_at
         elif status.kind == "waiting":
+            self._slowed()
             self.show_status(waiting_text(status))
 
-    def begin(self, container: Any) -> None:
-        """A run was handed over: show the clock once it starts (refreshed ten times a second)."""
-        self.running_since = None
+    def begin(self, container: Any, on_slow: Callable[[], Any]) -> None:
+        """A run was handed over: show the clock once it starts (refreshed ten times a second),
+        and call ``on_slow`` once it waits, or runs longer than SLOW seconds (a quick run
+        flashes nothing)."""
+        self.running_since, self._begun, self._on_slow = None, time.monotonic(), on_slow
         with container:
             self._clock = ui.timer(0.1, self._tick)
 
@@ -64,6 +73,13 @@ class Feedback:
         self.running_since = None
         self.status.set_visibility(False)
 
+    def _slowed(self) -> None:
+        if self._on_slow is not None:
+            self._on_slow()
+            self._on_slow = None
+
     def _tick(self) -> None:
+        if time.monotonic() - self._begun > SLOW:
+            self._slowed()
         if self.running_since is not None:
             self.show_status(f"Running… {time.monotonic() - self.running_since:.1f} s")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import ui
 
@@ -16,7 +16,27 @@ from ...exceptions import NicefaceError
 from ..core.jobs import JobStatus
 
 if TYPE_CHECKING:
-    from .page import Field, Page
+    from ..core.definition import Definition
+    from ..core.service import Service
+    from .feedback import Feedback
+    from .field import Field
+
+
+class Host(Protocol):
+    """What the view needs of its page (``page.Page``)."""
+
+    definition: Definition
+    service: Service
+    client: Any
+    inputs: list[Field]
+    outputs: list[Field]
+    inputs_card: Any
+    feedback: Feedback
+    run: Any  # RunState: .state is the session state
+
+    def payloads(self) -> list[Any]: ...
+
+    async def submit(self) -> None: ...
 
 LEGEND = ('<span class="nf-legend-swatch" style="background:rgb(255,0,0)"></span> raises the top class'
           ' <span class="nf-legend-swatch" style="background:rgb(0,0,255)"></span> lowers it'
@@ -26,7 +46,7 @@ LEGEND = ('<span class="nf-legend-swatch" style="background:rgb(255,0,0)"></span
 class InterpretationView:
     """Lives in the buttons row of one page; builds its progress bar and legend on first use."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Host) -> None:
         self.page = page
         self.button = ui.button("Interpret", on_click=self.run).props("outline").classes("nf-interpret")
         self.drawn: list[Any] = []
@@ -64,7 +84,7 @@ class InterpretationView:
 
     def _draw_all(self, structures: list[Any]) -> None:
         from ...interpret.overlay import overlay_for
-        for field, structure in zip(self.page.inputs, structures):
+        for field, structure in zip(self.page.inputs, structures, strict=False):
             overlay = overlay_for(field.component, structure)
             if overlay is not None:
                 self.drawn.append(_draw(field, overlay))
@@ -102,7 +122,8 @@ def _draw(field: Field, overlay: Any) -> Any:
                 .classes("nf-overlay nf-interpretation nf-interpretation-heatmap")
     with field.slot:
         if overlay.kind == "spans":
-            return ui.html(_spans_html(overlay.data), sanitize=False).classes("nf-interpretation nf-interpretation-text")
+            return ui.html(_spans_html(overlay.data), sanitize=False) \
+                .classes("nf-interpretation nf-interpretation-text")
         return ui.html(_cells_html(overlay.data), sanitize=False).classes("nf-interpretation nf-interpretation-cells")
 
 

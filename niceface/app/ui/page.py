@@ -10,7 +10,6 @@ import html
 import logging
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -23,9 +22,10 @@ from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
 from . import sockets, styles
 from .feedback import Feedback
+from .field import Field
 
 if TYPE_CHECKING:
-    from ...components.base import Component, View
+    from ...components.base import Component
     from ..core.service import Service
 
 log = logging.getLogger(__name__)
@@ -39,15 +39,6 @@ class Sessions(Protocol):
     def user_of(self, token: str | None) -> str | None: ...
 
     def on_end(self, listener: Callable[[set[str]], Any]) -> None: ...
-
-
-@dataclass(eq=False)
-class Field:
-    """One component on the page: its widget, and the column it sits in (overlays go there)."""
-
-    component: Component
-    view: View
-    slot: Any
 
 
 class RunState:
@@ -126,11 +117,12 @@ class Page:
             self.cancel_button.set_visibility(False)
             if self.definition.interpretation is not None:
                 from .interpretation_view import InterpretationView
-                InterpretationView(self)
+                InterpretationView(self)  # it reads the page's public parts: see its Host
 
     def _flag_buttons(self) -> None:
         with ui.row().classes("nf-flagging w-full gap-2"):
-            for option in self.definition.flagging_options or [None]:
+            options: list[str | None] = [*(self.definition.flagging_options or [])] or [None]
+            for option in options:
                 text = f"Flag as {option}" if option is not None else "Flag"
                 ui.button(text, on_click=partial(self.flag, option)).props("outline").classes("nf-flag")
 
@@ -138,7 +130,8 @@ class Page:
         definition = self.definition
         columns = [{"name": str(i), "label": c.label or c.kind, "field": str(i), "align": "left"}
                    for i, c in enumerate(definition.wire_inputs)]
-        rows = [{"id": n, **{str(i): _caption(v) for i, v in enumerate(row)}} for n, row in enumerate(definition.examples)]
+        rows = [{"id": n, **{str(i): _caption(v) for i, v in enumerate(row)}}
+                for n, row in enumerate(definition.examples)]
         with ui.column().classes("nf-examples w-full gap-1"):
             ui.label("Examples").classes("text-lg font-semibold")
             table = ui.table(columns=columns, rows=rows, row_key="id").classes("w-full cursor-pointer")
@@ -154,7 +147,7 @@ class Page:
         """Put example row ``number`` into the inputs (nothing for a row that does not exist)."""
         if number is None or not 0 <= number < len(self.definition.examples):
             return
-        for field, value in zip(self.inputs, self.definition.examples[number]):
+        for field, value in zip(self.inputs, self.definition.examples[number], strict=False):
             field.view.set(field.component.postprocess(value))
 
     def clear(self) -> None:
@@ -174,7 +167,7 @@ class Page:
         generation = run.generation
         self.feedback.show_error(None)
         payloads = self.payloads()
-        self.feedback.begin(self.outputs_card)
+        self.feedback.begin(self.outputs_card, on_slow=lambda: self.cancel_button.set_visibility(True))
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job)
@@ -199,7 +192,7 @@ class Page:
 
     def show(self, payloads: list[Any]) -> None:
         """Put a run's output payloads on the page."""
-        for field, payload in zip(self.outputs, payloads):
+        for field, payload in zip(self.outputs, payloads, strict=False):
             field.view.set(payload)
         self.last_outputs = payloads
 
@@ -237,7 +230,6 @@ class Page:
     # ---- feedback -------------------------------------------------------------------------
     def _on_job(self, job: Job[Any]) -> None:
         self.run.job = job
-        self.cancel_button.set_visibility(True)
 
     def _on_update(self, generation: int, status: JobStatus) -> None:
         if generation != self.run.generation:

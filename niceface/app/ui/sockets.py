@@ -8,6 +8,7 @@ holds; otherwise ``refused()`` is called (the page is sent to the login page onc
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,6 @@ from typing import Any
 log = logging.getLogger(__name__)
 _GUARDED = ("event", "javascript_response", "ack", "log")
 _checks: dict[str, tuple[Callable[[], bool], Callable[[], Any]]] = {}
-_installed = False
 
 
 def guard(client_id: str, allowed: Callable[[], bool], refused: Callable[[], Any]) -> None:
@@ -29,16 +29,13 @@ def forget(client_id: str) -> None:
     _checks.pop(client_id, None)
 
 
+@functools.cache
 def install() -> None:
     """Put the guard in front of NiceGUI's own message handlers (once per process)."""
-    global _installed
-    if _installed:
-        return
     from nicegui import core
     handlers = core.sio.handlers["/"]
     for name in _GUARDED:
         core.sio.on(name, _guarded(core.sio, handlers[name]))
-    _installed = True
 
 
 def _guarded(sio: Any, handler: Callable[[str, dict[str, Any]], Any]) -> Callable[[str, Any], Any]:

@@ -1,0 +1,1 @@
+"""[UI] The page one browser connection sees, built with NiceGUI from a Service."""
