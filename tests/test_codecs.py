@@ -3,6 +3,7 @@ for any bytes, and garbage never raises anything but InputError."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 
 import numpy as np
@@ -31,10 +32,8 @@ def test_a_data_url_gives_back_its_bytes_size_head_and_type(data: bytes, mime: s
 @FAST
 @given(text=st.text(max_size=300))
 def test_garbage_is_never_a_data_url_and_raises_only_input_error(text: str) -> None:
-    try:
+    with contextlib.suppress(InputError):
         _codecs.from_data_url(text)
-    except InputError:
-        pass
     if not text.startswith("data:"):
         assert _codecs.media_source(text) == ""
 
@@ -44,20 +43,16 @@ def test_garbage_is_never_a_data_url_and_raises_only_input_error(text: str) -> N
 def test_broken_base64_raises_input_error(body: str) -> None:
     url = "data:image/png;base64," + body
     for decode in (_codecs.from_data_url, _codecs.data_url_head):
-        try:
+        with contextlib.suppress(InputError):
             decode(url)
-        except InputError:
-            pass
 
 
 @FAST
 @given(data=st.binary(max_size=2048))
 def test_random_bytes_are_never_anything_but_a_bad_image_or_sound(data: bytes) -> None:
     for decode in (_codecs.decode_image, _codecs.decode_wav):
-        try:
+        with contextlib.suppress(InputError):
             decode(data)
-        except InputError:
-            pass
 
 
 @FAST
