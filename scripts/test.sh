@@ -28,7 +28,7 @@ fi
 python -m pip install -q --disable-pip-version-check -e '.[test,lint]'
 
 # Lint, types and layers first: quick, and a failure here says more than a failing test.
-ruff check niceface tests bench examples
+ruff check niceface tests bench examples scripts
 mypy
 lint-imports
 

@@ -14,7 +14,7 @@ def test_webcam_snapshot_and_sketch_reach_fn(serve, page):
     page.goto(app.url)
     page.wait_for_function("document.querySelector('.nf-capture-webcam video')?.videoWidth > 0")
     page.get_by_role("button", name="Capture").click()
-    page.locator(".nf-image-preview img").first.wait_for(state="visible")
+    page.locator("img.nf-image-preview").first.wait_for(state="visible")
     page.wait_for_timeout(300)  # the layout settles before we draw
     canvas = page.locator(".nf-capture-canvas canvas")
     canvas.scroll_into_view_if_needed()

@@ -29,7 +29,7 @@ def test_type_submit_shows_output(serve, page):
 def test_example_row_click_fills_input(serve, page):
     app = serve("text_app")
     page.goto(app.url)
-    page.get_by_role("cell", name="niceface").click()
+    page.locator(".nf-example", has_text="niceface").click()
     page.wait_for_function("document.querySelector('[aria-label=text]')?.value === 'niceface'")
     page.get_by_role("button", name="Submit").click()
     page.wait_for_function("document.querySelector('[aria-label=result]')?.value === 'NICEFACE'")
@@ -80,7 +80,7 @@ def test_image_upload_shows_top_classes(serve, page):
     app = serve(ROOT / "examples" / "image_classifier.py")
     page.goto(app.url)
     page.locator("input[type=file]").set_input_files(str(DIGIT_3))
-    page.locator(".nf-image-preview img").first.wait_for(state="attached")
+    page.locator("img.nf-image-preview").first.wait_for(state="attached")
     page.get_by_role("button", name="Submit").click()
     page.locator(".nf-label-top", has_text="3").wait_for()
     rows = page.locator(".nf-label-row")
@@ -144,7 +144,7 @@ def test_a_file_goes_in_and_comes_back_for_download(serve, page, tmp_path):
     app = serve(APPS / "file_app.py")
     page.goto(app.url)
     page.locator("input[type=file]").set_input_files(str(notes))
-    page.locator(".nf-inputs .nf-file-link").wait_for(state="visible")  # the server has the upload
+    page.locator(".nf-inputs .nf-drop-file", has_text="text/plain · 21 bytes").wait_for()  # the server has it
     page.get_by_role("button", name="Submit").click()
     page.wait_for_function("document.querySelector('[aria-label=result]')?.value.endsWith('bytes')")
     assert page.get_by_label("result").input_value().endswith(".txt: 21 bytes")

@@ -131,6 +131,19 @@ def image_pixels_ok(head: bytes, data: Callable[[], bytes], max_pixels: int | No
     check_pixels(image, max_pixels)
 
 
+def image_size(url: str) -> tuple[int, int] | None:
+    """Width and height of a data-URL picture, read from its header; None if it is not one."""
+    try:
+        try:
+            image = _open_image(data_url_head(url))
+        except InputError:
+            image = _open_image(from_data_url(url)[0])
+    except InputError:
+        return None
+    width, height = image.size
+    return int(width), int(height)
+
+
 def decode_image(data: bytes, max_pixels: int | None = None) -> PILImage.Image:
     """The picture in ``data``; its size is checked against ``max_pixels`` before decoding."""
     image = _open_image(data)

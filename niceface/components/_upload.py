@@ -35,19 +35,18 @@ def checked(component: Component, limits: Limits, on_payload: Receiver) -> Calla
     return receive
 
 
-def render_upload(component: Component, limits: Limits, accept: str, on_payload: Receiver) -> Any:
-    """An auto-uploading picker; each finished upload arrives as a checked data URL."""
-    from nicegui import ui
-
-    receive = checked(component, limits, on_payload)
+def render_upload(component: Component, limits: Limits, accept: str, *, what: str = "a file",
+                  pastes: bool = False) -> Any:
+    """A drop zone (a DropZone: elements made inside it show what was chosen); each finished
+    upload goes, as a checked data URL, to the receiver given to its ``deliver_to``."""
+    from .dropzone import DropZone
 
     async def uploaded(event: Any) -> None:
-        upload.reset()
         if limits.max_file_size is not None and event.file.size() > limits.max_file_size:
             _refuse(f"That file was refused: it is larger than {limits.max_file_size:,} bytes.")
             return
         mime = event.file.content_type or "application/octet-stream"
-        result = receive(_codecs.to_data_url(await event.file.read(), mime))
+        result = checked(component, limits, zone.target)(_codecs.to_data_url(await event.file.read(), mime))
         if isinstance(result, Awaitable):
             await result
 
@@ -55,11 +54,12 @@ def render_upload(component: Component, limits: Limits, accept: str, on_payload:
         limit = f" (the limit is {limits.max_file_size:,} bytes)" if limits.max_file_size else ""
         _refuse(f"That file was refused: it is too large or not of an accepted type{limit}.")
 
-    upload = ui.upload(label="Drop a file or click to choose", auto_upload=True,
-                       max_file_size=limits.max_file_size, on_upload=uploaded, on_rejected=rejected)
-    upload.props["accept"] = accept
-    upload.props("flat bordered").classes("w-full nf-upload")
-    return upload
+    zone = DropZone(accept=accept, what=what, pastes=pastes, max_file_size=limits.max_file_size,
+                    label=f"{component.describe()}: choose {what}")
+    zone.on_upload(uploaded)
+    zone.on_rejected(rejected)
+    zone.classes("w-full nf-upload")
+    return zone
 
 
 def _refuse(message: str) -> None:

@@ -66,20 +66,26 @@ class Audio(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
-            player = ui.audio("").classes("w-full nf-audio-player")
-            player.set_visibility(False)
+                ui.label(self.label).classes("nf-field-label")
+            zone = None
+            if role == "input" and self.source == "upload":
+                from ._upload import render_upload
+                zone = render_upload(self, limits, "audio/wav,.wav", what="a WAV sound")
+            with zone if zone is not None else box:
+                player = ui.audio("").classes("w-full nf-audio-player")
+                player.set_visibility(False)
 
             def show(payload: Any) -> None:
                 player.set_source(_codecs.media_source(payload))
                 player.set_visibility(payload is not None)
+                if zone is not None:
+                    zone.set_empty(payload is None)
             shown = Shown(show)
-            if role == "input":
-                from ._upload import checked, render_upload
-                if self.source == "microphone":
-                    from .capture import Capture
-                    Capture(mode="microphone", on_capture=checked(self, limits, shown.set))
-                else:
-                    render_upload(self, limits, "audio/wav,.wav", shown.set)
+            if zone is not None:
+                zone.deliver_to(shown.set)
+            if role == "input" and self.source == "microphone":
+                from ._upload import checked
+                from .capture import Capture
+                Capture(mode="microphone").on_capture(checked(self, limits, shown.set))
         apply_element_options(self, box)
         return shown.view(box)

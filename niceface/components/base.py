@@ -32,6 +32,7 @@ class View:
     set: Callable[[Any], None]
     on_change: Callable[[Callable[[], Any]], None] = lambda _handler: None
     overlay: Any = None  # container the interpretation overlay is drawn into
+    on_enter: Callable[[Callable[[], Any]], None] = lambda _handler: None  # the widget's "submit" key
 
     @classmethod
     def of_value(cls, element: Any, box: Any = None) -> View:

@@ -2,11 +2,13 @@
 export default {
   template: `
     <div class="nf-capture-box">
-      <video v-if="mode === 'webcam'" ref="video" autoplay playsinline muted style="max-width:100%"></video>
-      <canvas v-if="mode === 'canvas'" ref="canvas" width="400" height="300"
-        style="border:1px solid #ccc;background:#fff;touch-action:none;max-width:100%"
-        @pointerdown="down" @pointermove="move" @pointerup="up" @pointerleave="up"></canvas>
-      <div style="display:flex;gap:.5rem;margin-top:.25rem">
+      <video v-if="mode === 'webcam'" ref="video" autoplay playsinline muted class="nf-capture-video"></video>
+      <div v-if="mode === 'canvas'" class="nf-capture-frame">
+        <canvas ref="canvas" width="400" height="300" class="nf-capture-canvas-area" aria-label="sketch pad"
+          @pointerdown="down" @pointermove="move" @pointerup="up" @pointerleave="up"></canvas>
+        <slot></slot>
+      </div>
+      <div class="nf-capture-actions">
         <button v-if="mode === 'webcam'" type="button" class="nf-capture-button" @click="snap">Capture</button>
         <button v-if="mode === 'canvas'" type="button" class="nf-capture-button" @click="clear">Clear sketch</button>
         <button v-if="mode === 'microphone'" type="button" class="nf-capture-button" @click="toggle">
@@ -39,6 +41,16 @@ export default {
       const c = this.$refs.canvas, ctx = c.getContext("2d");
       ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, c.width, c.height);
       if (emit) this.$emit("capture", null);
+    },
+    load(url) {  // a picture given by the server (an example): drawn to fit, centred
+      const picture = new Image();
+      picture.onload = () => {
+        this.clear(false);
+        const c = this.$refs.canvas, scale = Math.min(c.width / picture.width, c.height / picture.height);
+        const w = picture.width * scale, h = picture.height * scale;
+        c.getContext("2d").drawImage(picture, (c.width - w) / 2, (c.height - h) / 2, w, h);
+      };
+      picture.src = url;
     },
     point(e) { const r = this.$refs.canvas.getBoundingClientRect(), c = this.$refs.canvas;
       return [(e.clientX - r.left) * c.width / r.width, (e.clientY - r.top) * c.height / r.height]; },

@@ -11,8 +11,15 @@ from nicegui.element import Element
 
 
 class Capture(Element, component="capture.js"):
-    def __init__(self, *, mode: str, on_capture: Callable[[str | None], Any]) -> None:
+    """A capture widget; elements made inside it are laid over the sketch (canvas mode)."""
+
+    def __init__(self, *, mode: str, on_capture: Callable[[str | None], Any] | None = None) -> None:
         super().__init__()
         self._props["mode"] = mode
         self.classes(f"nf-capture nf-capture-{mode}")
-        self.on("capture", lambda event: on_capture(event.args))
+        if on_capture is not None:
+            self.on_capture(on_capture)
+
+    def on_capture(self, handler: Callable[[Any], Any]) -> None:
+        """Call ``handler(value)`` with each capture the browser sends (unchecked: check it)."""
+        self.on("capture", lambda event: handler(event.args))

@@ -44,7 +44,7 @@ class Chatbot(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
+                ui.label(self.label).classes("nf-field-label")
             shown = ui.html("", sanitize=False).classes("nf-chat w-full")
         apply_element_options(self, box)
         return Shown(lambda payload: shown.set_content(self.to_html(payload)), []).view(box)

@@ -56,7 +56,7 @@ class CheckboxGroup(_Choices):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
-            ui.label(self.label or "").classes("nf-label")
+            ui.label(self.label or "").classes("nf-field-label")
             with ui.row().classes("gap-1"):
                 boxes = {choice: ui.checkbox(choice, value=choice in self.value) for choice in self.choices}
         if role == "output":
@@ -95,7 +95,7 @@ class Radio(_Choices):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("gap-0") as box:
-            ui.label(self.label or "").classes("nf-label")
+            ui.label(self.label or "").classes("nf-field-label")
             element = ui.radio(self.choices, value=self.value).props("inline")
         if role == "output":
             element.disable()
@@ -110,7 +110,8 @@ class Dropdown(Radio):
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        element = ui.select(self.choices, value=self.value, label=self.label or "").props("outlined")
+        element = ui.select(self.choices, value=self.value, label=self.label or "").props("outlined options-dense") \
+            .classes("w-full")
         if role == "output":
             element.disable()
         apply_element_options(self, element)

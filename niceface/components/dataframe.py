@@ -77,7 +77,7 @@ class Dataframe(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
+                ui.label(self.label).classes("nf-field-label")
             table = ui.table(columns=[], rows=[]).classes("w-full nf-table")
             if role == "input":
                 text = ui.textarea("Edit as comma-separated rows").props("outlined autogrow").classes("w-full")

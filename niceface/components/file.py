@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from typing_extensions import override
 
@@ -54,22 +54,41 @@ class File(Component):
         path = getattr(value, "name", value)
         return path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
 
+    what: ClassVar[str] = "a file"
+
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
-            shown = Shown(self._render_value())
-            if role == "input":
-                from ._upload import render_upload
-                accept = ",".join(self.file_types) if self.file_types else self.accept
-                render_upload(self, limits, accept, shown.set)
+                ui.label(self.label).classes("nf-field-label")
+            if role != "input":
+                return Shown(self._render_value(role)).view(box)
+            from ._upload import render_upload
+            accept = ",".join(self.file_types) if self.file_types else self.accept
+            zone = render_upload(self, limits, accept, what=self.what)
+            with zone:
+                show_value = self._render_value(role)
+
+            def show(payload: Any) -> None:
+                show_value(payload)
+                zone.set_empty(payload is None)
+            shown = Shown(show)
+            zone.deliver_to(shown.set)
         apply_element_options(self, box)
         return shown.view(box)
 
-    def _render_value(self) -> Any:
+    def _render_value(self, role: Role) -> Any:
+        """What shows a value: a download link (an output), or the chosen file's kind and size."""
         from nicegui import ui
+        if role == "input":
+            about = ui.label("").classes("nf-drop-file")
+
+            def describe(payload: Any) -> None:
+                source = _codecs.media_source(payload)
+                about.set_text(f"{_codecs.data_url_mime(source)} · {_codecs.data_url_size(source):,} bytes"
+                               if source else "")
+            return describe
         link = ui.link("Download file", "").props("download").classes("nf-file-link")
         link.set_visibility(False)
 
@@ -84,8 +103,10 @@ class Video(File):
     kind = "video"
     accept = "video/*"
     accept_types = ("video/",)
+    what = "a video"
 
-    def _render_value(self) -> Any:
+    @override
+    def _render_value(self, role: Role) -> Any:
         from nicegui import ui
         player = ui.video("").classes("w-full nf-video-player")
         player.set_visibility(False)

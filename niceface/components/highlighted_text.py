@@ -15,11 +15,16 @@ if TYPE_CHECKING:
 _PALETTE = ["#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8", "#ddd6fe", "#fed7aa", "#a5f3fc", "#e5e7eb"]
 
 
+#: the strongest colours of the diverging palette; text in #111827 on them reads at 7.6:1 and
+#: 8.3:1 (WCAG AA asks 4.5:1), and every weaker score is lighter still
+POSITIVE, NEGATIVE = (248, 113, 113), (96, 165, 250)
+
+
 def score_color(score: float) -> str:
-    """Red for positive, blue for negative; intensity sqrt(min(|s|, 1)) from white."""
+    """Red for positive, blue for negative; intensity sqrt(min(|s|, 1)) blended from white."""
     strength = min(abs(score), 1.0) ** 0.5
-    other = round(255 * (1 - strength))
-    return f"rgb(255, {other}, {other})" if score > 0 else f"rgb({other}, {other}, 255)"
+    red, green, blue = (round(255 + (end - 255) * strength) for end in (POSITIVE if score > 0 else NEGATIVE))
+    return f"rgb({red}, {green}, {blue})"
 
 
 @dataclass(eq=False)
@@ -69,7 +74,7 @@ class HighlightedText(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
+                ui.label(self.label).classes("nf-field-label")
             shown = ui.html("", sanitize=False).classes("nf-highlighted leading-8")
         apply_element_options(self, box)
         return Shown(lambda payload: shown.set_content(self.to_html(payload))).view(box)

@@ -77,28 +77,68 @@ class Image(Component):
             return str(value)
         return _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
 
+    def shown_region(self, width: int, height: int) -> tuple[float, float, float, float]:
+        """Where in a ``width`` × ``height`` picture fn's picture comes from (``shape`` crops
+        the centre): (left, top, width, height) as fractions of the picture."""
+        if not self.shape:
+            return 0.0, 0.0, 1.0, 1.0
+        target = self.shape[0] / self.shape[1]
+        if width / height > target:
+            kept = height * target / width
+            return (1 - kept) / 2, 0.0, kept, 1.0
+        kept = width / target / height
+        return 0.0, (1 - kept) / 2, 1.0, kept
+
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         first = self.postprocess(self.value) if self.value is not None else None
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
-            with ui.element("div").classes("nf-image-frame relative w-full") as frame:
-                preview = ui.image(_codecs.media_source(first)).classes("nf-image-preview w-full")
-            preview.set_visibility(first is not None)
-
-            def show(payload: Any) -> None:
-                preview.set_source(_codecs.media_source(payload))
-                preview.set_visibility(payload is not None)
-            shown = Shown(show, first)
-            if role == "input":
-                from ._upload import checked, render_upload
-                if self.source == "upload":
-                    render_upload(self, limits, "image/*", shown.set)
-                else:
-                    from .capture import Capture
-                    Capture(mode="webcam" if self.source == "webcam" else "canvas",
-                            on_capture=checked(self, limits, shown.set))
+                ui.label(self.label).classes("nf-field-label")
+            if role == "input" and self.source == "canvas":
+                shown, overlay = self._render_sketch(limits)
+            elif role == "input" and self.source == "upload":
+                shown, overlay = self._render_upload(limits, first)
+            else:
+                shown, overlay = self._render_picture(role, limits, first)
         apply_element_options(self, box)
-        return shown.view(box, overlay=frame)
+        return shown.view(box, overlay=overlay)
+
+    def _render_sketch(self, limits: Limits) -> tuple[Shown, Any]:
+        """A sketch pad: the drawing itself is the picture (overlays go on it)."""
+        from ._picture import Sketch
+        from ._upload import checked
+        from .capture import Capture
+        capture = Capture(mode="canvas")
+        sketch = Sketch(capture)
+        shown = Shown(sketch.show)
+        capture.on_capture(checked(self, limits, lambda payload: shown.set(sketch.from_canvas(payload))))
+        return shown, capture
+
+    def _render_upload(self, limits: Limits, first: str | None) -> tuple[Shown, Any]:
+        """A drop zone showing the chosen picture inside it."""
+        from ._picture import Picture
+        from ._upload import render_upload
+        zone = render_upload(self, limits, "image/*", what="an image", pastes=True)
+        with zone:
+            picture = Picture(first)
+
+        def show(payload: Any) -> None:
+            picture.show(payload)
+            zone.set_empty(payload is None)
+        shown = Shown(show, first)
+        zone.set_empty(first is None)
+        zone.deliver_to(shown.set)
+        return shown, picture.frame
+
+    def _render_picture(self, role: Role, limits: Limits, first: str | None) -> tuple[Shown, Any]:
+        """An output picture, or a webcam's snapshot."""
+        from ._picture import Picture
+        picture = Picture(first)
+        shown = Shown(picture.show, first)
+        if role == "input":
+            from ._upload import checked
+            from .capture import Capture
+            Capture(mode="webcam").on_capture(checked(self, limits, shown.set))
+        return shown, picture.frame

@@ -37,7 +37,7 @@ class JSON(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
+                ui.label(self.label).classes("nf-field-label")
             code = ui.code("", language="json").classes("w-full nf-json-code")
         apply_element_options(self, box)
         return Shown(lambda payload: code.set_content("" if payload is None else json.dumps(payload, indent=2))) \

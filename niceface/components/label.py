@@ -48,7 +48,7 @@ class Label(Component):
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             if self.label:
-                ui.label(self.label).classes("nf-label")
+                ui.label(self.label).classes("nf-field-label")
             top = ui.label("").classes("text-2xl font-bold nf-label-top")
             bars = ui.column().classes("w-full gap-1 nf-label-bars")
 

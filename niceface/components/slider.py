@@ -46,7 +46,7 @@ class Slider(Component):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-0") as box:
-            ui.label(self.label or "").classes("nf-label")
+            ui.label(self.label or "").classes("nf-field-label")
             element = ui.slider(min=self.minimum, max=self.maximum, step=self.step or 1, value=self.value)
             element.props("label-always" + (" readonly" if role == "output" else ""))
         apply_element_options(self, box)

@@ -32,20 +32,34 @@ HEATMAP_OPACITY = 0.65
 Cell = tuple[str, "str | None"]
 
 
+Region = tuple[float, float, float, float]
+WHOLE: Region = (0.0, 0.0, 1.0, 1.0)
+
+
 @dataclass(frozen=True, slots=True)
 class Overlay:
-    """What to draw for one input: ``kind`` says how to read ``data``."""
+    """What to draw for one input: ``kind`` says how to read ``data``; a heatmap covers
+    ``region`` of the shown picture (left, top, width, height as fractions)."""
 
     kind: Literal["spans", "heatmap", "cells"]
     data: Any
+    region: Region = WHOLE
 
 
-def overlay_for(component: Component, structure: Any) -> Overlay | None:
-    """The render data of one input's interpretation; None when there is nothing to draw."""
+def overlay_for(component: Component, structure: Any, payload: Any = None) -> Overlay | None:
+    """The render data of one input's interpretation of ``payload`` (the input it explains);
+    None when there is nothing to draw."""
     render = handler_for(_RENDERERS, component)
     if structure is None or render is None:
         return None
-    return render(component, structure)
+    return render(component, structure, payload)
+
+
+def image_overlay(component: Image, structure: Any, payload: Any) -> Overlay:
+    """A heatmap over the part of the picture fn saw (``shape=`` crops the centre)."""
+    size = _codecs.image_size(payload) if _codecs.is_data_url(payload) else None
+    region = component.shown_region(*size) if size else WHOLE
+    return Overlay("heatmap", heatmap(structure), region)
 
 
 def color(score: float | None) -> str | None:
@@ -54,8 +68,23 @@ def color(score: float | None) -> str | None:
 
 
 def spans(structure: Sequence[Sequence[Any]]) -> list[tuple[str, str | None]]:
-    """Tokens with their colours; a token scoring 0 stays plain (None)."""
-    return [(str(token), color(score) if score else None) for token, score in structure]
+    """Tokens with their colours; a token scoring 0 stays plain (None). Neighbouring coloured
+    tokens of one colour (letters of one word, scored alike) join into one chip."""
+    merged: list[tuple[str, str | None]] = []
+    for token, score in structure:
+        text, shade = str(token), color(score) if score else None
+        if merged and _joins(merged[-1], text, shade):
+            merged[-1] = (merged[-1][0] + text, shade)
+        else:
+            merged.append((text, shade))
+    return merged
+
+
+def _joins(previous: tuple[str, str | None], text: str, shade: str | None) -> bool:
+    """Coloured text joins the same colour within a word (no space at the seam)."""
+    if shade is None or previous[1] != shade:
+        return False
+    return not (text[:1].isspace() or previous[0][-1:].isspace())
 
 
 def heatmap(scores: Any) -> np.ndarray:
@@ -109,13 +138,13 @@ def choice_cells(component: Radio, scores: Sequence[float | None]) -> list[Cell]
     return [(choice, color(score)) for choice, score in zip(component.choices, scores, strict=True)]
 
 
-def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any], Overlay]:
-    return lambda component, structure: Overlay("cells", render(component, structure))
+def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any, Any], Overlay]:
+    return lambda component, structure, _payload: Overlay("cells", render(component, structure))
 
 
-_RENDERERS: dict[type[Component], Callable[[Any, Any], Overlay]] = {
-    Textbox: lambda _component, structure: Overlay("spans", spans(structure)),
-    Image: lambda _component, structure: Overlay("heatmap", heatmap(structure)),
+_RENDERERS: dict[type[Component], Callable[[Any, Any, Any], Overlay]] = {
+    Textbox: lambda _component, structure, _payload: Overlay("spans", spans(structure)),
+    Image: image_overlay,
     Audio: _cells(audio_cells), Number: _cells(number_cells), Slider: _cells(slider_cells),
     Checkbox: _cells(checkbox_cells), CheckboxGroup: _cells(group_cells), Radio: _cells(choice_cells),
 }

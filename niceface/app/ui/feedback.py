@@ -51,9 +51,11 @@ class Feedback:
         self.error.set_visibility(bool(message))
 
     def on_status(self, status: JobStatus) -> None:
-        """A job's status: its place in the queue, or its start (the clock then runs)."""
+        """A job's status: its place in the queue, or its start (the clock then runs while a
+        run is on: a status that arrives after the run ended changes nothing)."""
         if status.kind == "running":
-            self.running_since = status.started_at
+            if self._clock is not None:
+                self.running_since = status.started_at
         elif status.kind == "waiting":
             self._slowed()
             self.show_status(waiting_text(status))
@@ -79,6 +81,8 @@ class Feedback:
             self._on_slow = None
 
     def _tick(self) -> None:
+        if self._clock is None:  # a tick already under way when the run ended
+            return
         if time.monotonic() - self._begun > SLOW:
             self._slowed()
         if self.running_since is not None:

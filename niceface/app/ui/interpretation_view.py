@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import ui
@@ -36,10 +37,12 @@ class Host(Protocol):
 
     def payloads(self) -> list[Any]: ...
 
-    async def submit(self) -> None: ...
+    def on_clear(self, handler: Callable[[], Any]) -> None: ...
 
-LEGEND = ('<span class="nf-legend-swatch" style="background:rgb(255,0,0)"></span> raises the top class'
-          ' <span class="nf-legend-swatch" style="background:rgb(0,0,255)"></span> lowers it'
+    async def submit(self) -> bool: ...
+
+LEGEND = ('<span class="nf-legend-swatch" style="background:{positive}"></span> raises the top class'
+          ' <span class="nf-legend-swatch" style="background:{negative}"></span> lowers it'
           ' · stronger colour, stronger effect')
 
 
@@ -48,15 +51,42 @@ class InterpretationView:
 
     def __init__(self, page: Host) -> None:
         self.page = page
-        self.button = ui.button("Interpret", on_click=self.run).props("outline").classes("nf-interpret")
+        self.button = ui.button("Interpret", on_click=self.run).props("outline no-caps").classes("nf-interpret")
         self.drawn: list[Any] = []
         self.progress: Any = None
+        self.edits = 0  # any change to an input: overlays of what was there before go away
+        for field in page.inputs:
+            field.view.on_change(self._inputs_changed)
+        page.on_clear(self._inputs_changed)
+
+    def _inputs_changed(self) -> None:
+        self.edits += 1
+        self._clear()
 
     async def run(self) -> None:
+        """Predict and explain the inputs as they are now; draw the overlays only if they are
+        still what was explained (an edit meanwhile leaves nothing stale on the page)."""
         page = self.page
-        page.feedback.show_error(None)
         self._clear()
-        payloads = page.payloads()
+        payloads, edits, state = page.payloads(), self.edits, copy.deepcopy(page.run.state)
+        self.button.disable()
+        try:
+            if not await page.submit():  # the outputs show the prediction being explained
+                return
+            structures = await self._explain(payloads, state)
+        except NicefaceError as error:
+            page.feedback.show_error(str(error))
+            return
+        finally:
+            self.button.enable()
+            page.feedback.end()
+            if self.progress is not None:
+                self.progress.set_visibility(False)
+        if edits == self.edits:
+            self._draw_all(structures, payloads)
+
+    async def _explain(self, payloads: list[Any], state: Any) -> list[Any]:
+        page = self.page
         bar, caption = self._progress_bar()
 
         def show(status: JobStatus) -> None:
@@ -65,32 +95,24 @@ class InterpretationView:
             else:
                 page.feedback.on_status(status)
         from ...interpret import explain
-        state, limits = copy.deepcopy(page.run.state), page.service.options.limits
-        self.button.disable()
-        try:
-            if not any(field.view.get() for field in page.outputs):
-                await page.submit()  # show the prediction being explained
-            structures = await page.service.schedule(
-                lambda report: explain(page.definition, payloads, state=state, limits=limits,
-                                       progress=lambda done, total: report((done, total))),
-                owner=page.client.id, on_update=show)
-        except NicefaceError as error:
-            page.feedback.show_error(str(error))
-            return
-        finally:
-            self.button.enable()
-            self.progress.set_visibility(False)
-        self._draw_all(structures)
+        limits = page.service.options.limits
+        structures: list[Any] = await page.service.schedule(
+            lambda report: explain(page.definition, payloads, state=state, limits=limits,
+                                   progress=lambda done, total: report((done, total))),
+            owner=page.client.id, on_update=show)
+        return structures
 
-    def _draw_all(self, structures: list[Any]) -> None:
+    def _draw_all(self, structures: list[Any], payloads: list[Any]) -> None:
         from ...interpret.overlay import overlay_for
-        for field, structure in zip(self.page.inputs, structures, strict=False):
-            overlay = overlay_for(field.component, structure)
+        for field, structure, payload in zip(self.page.inputs, structures, payloads, strict=True):
+            overlay = overlay_for(field.component, structure, payload)
             if overlay is not None:
                 self.drawn.append(_draw(field, overlay))
         if self.drawn:
+            from ...components.highlighted_text import score_color
             with self.page.inputs_card:
-                self.drawn.append(ui.html(LEGEND, sanitize=False).classes("nf-legend text-sm text-gray-600"))
+                legend = LEGEND.format(positive=score_color(1.0), negative=score_color(-1.0))
+                self.drawn.append(ui.html(legend, sanitize=False).classes("nf-legend text-sm"))
 
     def _progress_bar(self) -> tuple[Any, Any]:
         if self.progress is None:
@@ -117,9 +139,13 @@ class InterpretationView:
 def _draw(field: Field, overlay: Any) -> Any:
     if overlay.kind == "heatmap" and field.view.overlay is not None:
         from ...interpret.overlay import png_data_url
+        left, top, width, height = (100 * side for side in overlay.region)
         with field.view.overlay:
-            return ui.element("img").props(f'src="{png_data_url(overlay.data)}" alt="interpretation heatmap"') \
-                .classes("nf-overlay nf-interpretation nf-interpretation-heatmap")
+            heat = ui.element("img").classes("nf-overlay nf-interpretation nf-interpretation-heatmap")
+        heat.props["src"] = png_data_url(overlay.data)
+        heat.props["alt"] = "interpretation heatmap"
+        heat.style(f"left: {left:.4f}%; top: {top:.4f}%; width: {width:.4f}%; height: {height:.4f}%")
+        return heat
     with field.slot:
         if overlay.kind == "spans":
             return ui.html(_spans_html(overlay.data), sanitize=False) \

@@ -6,12 +6,10 @@ the connection. Runs go through the app's Service (its scheduler, then the one d
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import weakref
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import context, ui
@@ -20,7 +18,7 @@ from ...exceptions import NicefaceError, QueueFullError
 from ..core.invoke import Result
 from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
-from . import sockets, styles
+from . import layout, sockets, styles
 from .feedback import Feedback
 from .field import Field
 
@@ -29,8 +27,6 @@ if TYPE_CHECKING:
     from ..core.service import Service
 
 log = logging.getLogger(__name__)
-LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
-          '<button type="submit" class="nf-logout">Log out</button></form>')
 
 
 class Sessions(Protocol):
@@ -66,6 +62,7 @@ class Page:
         self.outputs: list[Field] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
         self.submit_button: Any = None
+        self._clear_handlers: list[Callable[[], Any]] = []
         self.build()
         self.client.on_delete(self._forget)
         sockets.guard(self.client.id, self.live, self.end)
@@ -73,13 +70,10 @@ class Page:
     # ---- layout ---------------------------------------------------------------------------
     def build(self) -> None:
         definition = self.definition
+        request = self.client.request
+        layout.theme(request)
+        layout.title_bar(definition.title, self.username, layout.prefix(request))
         with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
-            if self.username is not None:
-                with ui.row().classes("nf-user w-full justify-end items-center gap-2 text-sm text-gray-600"):
-                    ui.label(f"Signed in as {self.username}")
-                    ui.html(LOGOUT.format(action=html.escape(f"{_prefix(self.client.request)}/logout")), sanitize=False)
-            if definition.title:
-                ui.label(definition.title).classes("nf-title text-3xl font-bold w-full text-center")
             if definition.description:
                 ui.markdown(definition.description).classes("nf-description w-full")
             with ui.row().classes("nf-panels w-full gap-4 items-start no-wrap max-md:flex-wrap"):
@@ -98,6 +92,7 @@ class Page:
                 self._examples()
             if definition.article:
                 ui.markdown(definition.article).classes("nf-article w-full")
+        layout.footer(layout.prefix(request))
         if definition.live:
             for field in self.inputs:
                 field.view.on_change(self.submit)
@@ -105,14 +100,17 @@ class Page:
     def _field(self, component: Component, role: str) -> Field:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
             view = component.render(role, self.service.options.limits)  # type: ignore[arg-type]
+        if role == "input":
+            view.on_enter(self.submit)
         return Field(component, view, slot)
 
     def _buttons(self) -> None:
-        with ui.row().classes("nf-buttons w-full gap-2"):
-            ui.button("Clear", on_click=self.clear).props("outline").classes("nf-clear")
+        with ui.row().classes("nf-buttons w-full gap-2 no-wrap"):
+            ui.button("Clear", on_click=self.clear).props("outline no-caps").classes("nf-clear")
             if not self.definition.live or not self.definition.wire_inputs:
-                self.submit_button = ui.button("Submit", on_click=self.submit).classes("nf-submit")
-            self.cancel_button = ui.button("Cancel", on_click=self.cancel).props("flat color=negative") \
+                self.submit_button = ui.button("Submit", on_click=self.submit).props("unelevated no-caps") \
+                    .classes("nf-submit")
+            self.cancel_button = ui.button("Cancel", on_click=self.cancel).props("flat no-caps color=negative") \
                 .classes("nf-cancel")
             self.cancel_button.set_visibility(False)
             if self.definition.interpretation is not None:
@@ -124,19 +122,11 @@ class Page:
             options: list[str | None] = [*(self.definition.flagging_options or [])] or [None]
             for option in options:
                 text = f"Flag as {option}" if option is not None else "Flag"
-                ui.button(text, on_click=partial(self.flag, option)).props("outline").classes("nf-flag")
+                ui.button(text, on_click=partial(self.flag, option)).props("outline no-caps").classes("nf-flag")
 
     def _examples(self) -> None:
-        definition = self.definition
-        columns = [{"name": str(i), "label": c.label or c.kind, "field": str(i), "align": "left"}
-                   for i, c in enumerate(definition.wire_inputs)]
-        rows = [{"id": n, **{str(i): _caption(v) for i, v in enumerate(row)}}
-                for n, row in enumerate(definition.examples)]
-        with ui.column().classes("nf-examples w-full gap-1"):
-            ui.label("Examples").classes("text-lg font-semibold")
-            table = ui.table(columns=columns, rows=rows, row_key="id").classes("w-full cursor-pointer")
-            table.props("flat bordered dense hide-bottom")
-            table.on("row-click", lambda event: self.fill(_row_id(event.args)))
+        from .examples import render
+        render(self.definition, self.fill)
 
     # ---- actions --------------------------------------------------------------------------
     def payloads(self) -> list[Any]:
@@ -153,13 +143,24 @@ class Page:
     def clear(self) -> None:
         for field in self.inputs:
             field.view.set(field.component.initial_payload())
+        self.show_nothing()
+        self.run.state = self.definition.initial_state()
+        self.feedback.show_error(None)
+        for handler in self._clear_handlers:
+            handler()
+
+    def on_clear(self, handler: Callable[[], Any]) -> None:
+        """Call ``handler()`` when the page is cleared."""
+        self._clear_handlers.append(handler)
+
+    def show_nothing(self) -> None:
+        """Empty every output (after Clear, or a run that failed: no stale result beside an error)."""
         for field in self.outputs:
             field.view.set(None)
         self.last_outputs = None
-        self.run.state = self.definition.initial_state()
-        self.feedback.show_error(None)
 
-    async def submit(self) -> None:
+    async def submit(self) -> bool:
+        """Run fn on the inputs as they are; True if its outputs are now on the page."""
         run = self.run
         if self.definition.live and run.job is not None and run.job.status.kind == "waiting":
             run.job.cancel()  # superseded before it started: the latest change wins
@@ -172,23 +173,25 @@ class Page:
             result = await self.service.run(payloads, run.state, owner=self.client.id,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job)
         except asyncio.CancelledError:
-            return
+            return False
         except QueueFullError as error:
             self.feedback.show_error(str(error))
             ui.notify(str(error), type="warning")
-            return
+            return False
         except NicefaceError as error:
             if generation == run.generation:
+                self.show_nothing()
                 self.feedback.show_error(str(error) if self.service.options.show_error else "Something went wrong.")
-            return
+            return False
         finally:
             self._done(generation)
         if generation != run.generation or self.client.is_deleted:
-            return  # a newer run (live mode) or a cancel superseded this one
+            return False  # a newer run (live mode) or a cancel superseded this one
         run.state = result.state
         self.show(result.outputs)
         if self.service.flags_every_run:
             await self.flag(None, inputs=payloads, quiet=True)
+        return True
 
     def show(self, payloads: list[Any]) -> None:
         """Put a run's output payloads on the page."""
@@ -278,23 +281,5 @@ def register(service: Service, sessions: Sessions | None) -> None:
     def index() -> None:
         pages.add(Page(service, sessions))
 
-
-def _prefix(request: Any) -> str:
-    """Where the browser sees the app: a trusted proxy's X-Forwarded-Prefix, then root_path."""
-    return str(request.headers.get("x-forwarded-prefix") or "").rstrip("/") + str(request.scope.get("root_path", ""))
-
-
-def _row_id(args: Any) -> int | None:
-    """The example row a row-click event names, if it names one the way our table does."""
-    try:
-        number = args[1]["id"]
-    except (IndexError, KeyError, TypeError):
-        return None
-    return number if type(number) is int else None
-
-
-def _caption(value: Any) -> str:
-    text = str(value)
-    if isinstance(value, (str, Path)) and Path(text).suffix and ("/" in text or "\\" in text):
-        text = Path(text).name  # a file: its name is enough
-    return text if len(text) <= 60 else text[:57] + "…"
+    from . import api_page
+    api_page.register(service.definition)

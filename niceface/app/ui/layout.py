@@ -1,0 +1,41 @@
+"""[UI] The frame around an Interface: the title bar (title, who is signed in, light or dark),
+the footer ("Use via API"), and the colours (``?__theme=dark|light``, else the system's)."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from nicegui import ui
+
+ACCENT = "#4f46e5"
+LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
+          '<button type="submit" class="nf-logout">Log out</button></form>')
+
+
+def prefix(request: Any) -> str:
+    """Where the browser sees the app: a trusted proxy's X-Forwarded-Prefix, then root_path."""
+    return str(request.headers.get("x-forwarded-prefix") or "").rstrip("/") + str(request.scope.get("root_path", ""))
+
+
+def theme(request: Any) -> Any:
+    """Quasar's dark mode as the page asks (``?__theme=``), else as the system prefers."""
+    ui.colors(primary=ACCENT)
+    wanted = str(request.query_params.get("__theme", "")).lower()
+    return ui.dark_mode({"dark": True, "light": False}.get(wanted))
+
+
+def title_bar(title: str | None, username: str | None, prefix: str) -> None:
+    plain = "" if title or username else " nf-header-plain"  # nothing to say: only the light switch
+    with ui.row().classes(f"nf-header{plain} w-full items-center no-wrap gap-3 px-4 py-2"):
+        ui.label(title or "").classes("nf-title grow")
+        if username is not None:
+            ui.label(f"Signed in as {username}").classes("nf-user")
+            ui.html(LOGOUT.format(action=html.escape(f"{prefix}/logout")), sanitize=False)
+        toggle = ui.button(icon="dark_mode").props('flat round dense aria-label="Light or dark"').classes("nf-theme")
+        toggle.on("click", js_handler="() => Quasar.Dark.toggle()")  # in the browser: it knows what is shown
+
+
+def footer(prefix: str) -> None:
+    with ui.row().classes("nf-footer w-full justify-center gap-3 py-4"):
+        ui.html(f'<a href="{html.escape(prefix)}/use-via-api">Use via API</a> · <span>Built with niceface</span>',
+                sanitize=False)
