@@ -123,10 +123,10 @@ SERVER_SCRIPT = textwrap.dedent('''
             submitted[job.id] = now
             return job
 
-        def traced_invoke(definition, call, on_partial=None):
+        def traced_invoke(definition, call, report=None):
             begin = time.monotonic()
             try:
-                return plain_invoke(definition, call, on_partial)
+                return plain_invoke(definition, call, report)
             finally:
                 pipeline_spans[call.inputs[0]] = (threading.current_thread().name, begin, time.monotonic())
 

@@ -7,7 +7,8 @@
     │   └── FileTooLargeError     an upload is over ``max_file_size``
     ├── ArityError (TypeError)    the number of values does not match the number of inputs
     ├── FunctionError             the wrapped fn raised; the original is the ``__cause__``
-    │   └── RunTimeoutError       a run took longer than ``run_timeout`` and was abandoned
+    │   ├── RunTimeoutError       a run took longer than ``run_timeout`` and was abandoned
+    │   └── OutputError           fn returned a value its output component cannot show
     ├── QueueFullError            the queue already holds ``max_size`` waiting jobs
     ├── StorageError              a flag or credential file cannot be read or written
     └── MissingDependencyError    an optional extra is needed ("pip install 'niceface[interpret]'")
@@ -43,11 +44,21 @@ class ArityError(NicefaceError, TypeError):
 
 
 class FunctionError(NicefaceError):
-    """The wrapped function raised; the original exception is ``__cause__``."""
+    """The wrapped function raised; the original exception is ``__cause__``. ``intended`` is
+    True when fn raised ``niceface.Error`` (its message is meant for the user)."""
+
+    def __init__(self, message: str, *, intended: bool = False) -> None:
+        super().__init__(message)
+        self.intended = intended
 
 
 class RunTimeoutError(FunctionError):
     """A run took longer than the app's ``run_timeout``; its caller stopped waiting for it."""
+
+
+class OutputError(FunctionError):
+    """fn returned a value its output component cannot show ("f returned 42 for Image 'out':
+    expected ..."); always shown, since it names the developer's mistake, not fn's secrets."""
 
 
 class QueueFullError(NicefaceError):

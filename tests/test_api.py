@@ -48,6 +48,14 @@ def test_fn_error_is_a_500_with_the_message_and_the_server_keeps_serving(text_ap
     assert predict(text_app, {"data": ["still here"]}).json()["data"] == ["STILL HERE"]
 
 
+def test_by_default_only_gr_error_messages_reach_the_caller(serve):
+    app = serve(ROOT / "examples" / "hello.py")  # show_error is off, as in Gradio 3
+    refused = predict(app, {"data": ["", 1]})  # fn raises gr.Error("Please type a name.")
+    assert refused.status_code == 500 and refused.json()["detail"] == "Please type a name."
+    crashed = predict(app, {"data": ["Ada", "many"]})  # not a number: the caller's mistake, always said
+    assert crashed.status_code == 422 and "excitement" in crashed.json()["detail"]
+
+
 def test_openapi_docs_are_served(text_app):
     schema = httpx.get(text_app.url + "openapi.json").json()
     post = schema["paths"]["/api/predict"]["post"]

@@ -83,4 +83,4 @@ async def test_an_output_fn_returned_that_cannot_be_shown_is_an_error_in_the_pag
     serve(gr.Interface(lambda text: 42, gr.Textbox(label="text"), gr.Image(label="picture")))
     await user.open("/")
     user.find("Submit").click()
-    await user.should_see("Error: <lambda> returned int 42 for Image 'picture', which cannot show it", retries=100)
+    await user.should_see("Error: <lambda> returned int 42 for Image 'picture': expected a numpy array, a PIL image or a file path", retries=100)

@@ -65,8 +65,11 @@ def _strongly_connected(graph: grimp.ImportGraph) -> list[list[str]]:
 
 def test_interface_launch_takes_exactly_the_options_of_run_and_serve() -> None:
     parameters = inspect.signature(niceface.Interface.launch).parameters
-    named = {name: p.default for name, p in parameters.items() if name not in ("self", "legacy")}
+    named = {name: p.default for name, p in parameters.items() if name not in ("self", "gradio")}
     fields = {f.name: f.default for f in (*dataclasses.fields(RunOptions), *dataclasses.fields(ServeOptions))}
     limits = {f.name: f.default for f in dataclasses.fields(Limits)}
     fields.pop("limits")
-    assert named == {**fields, **limits}  # the same names and the same defaults
+    assert named.keys() == {**fields, **limits}.keys()  # the same names
+    differ = {name for name, default in named.items() if default != {**fields, **limits}[name]}
+    assert differ == {"enable_queue", "concurrency_count"}  # None there: as .queue() said, else RunOptions'
+    assert named["show_error"] is False  # Gradio 3's default

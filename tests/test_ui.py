@@ -244,7 +244,8 @@ def test_a_failed_run_clears_the_stale_output_and_the_running_clock_never_stays(
     page.wait_for_function("document.querySelector('[aria-label=summary]')?.value.startsWith('fine|')")
     page.get_by_label("note").fill("fail")
     page.get_by_role("button", name="Submit").click()
-    page.locator(".nf-error", has_text="asked to fail").wait_for()
+    page.locator(".nf-error", has_text="its details are in the server's log").wait_for()  # show_error=False
+    assert "asked to fail" not in page.locator(".nf-error").inner_text() and "asked to fail" in app.output()
     assert page.get_by_label("summary").input_value() == ""  # not the previous result beside the error
     for n in range(15):  # quick runs: the clock is gone each time the result is there
         page.get_by_label("note").fill(f"run {n}")

@@ -22,6 +22,7 @@ class Audio(Component):
     type: str = "numpy"  # "numpy": (sample_rate, samples); "filepath": path to a WAV file
 
     kind = "audio"
+    expects = "a (sample rate, numpy array) pair or a file path"
     takes_upload = True
     accept_types = ("audio/",)
 

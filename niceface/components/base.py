@@ -72,6 +72,8 @@ class Component:
     interactive: bool | None = None
 
     kind: ClassVar[str] = "component"
+    #: what fn may return for this output, in words ("a number"), for errors
+    expects: ClassVar[str] = "a value it can show"
     #: a value of this component holds media that may be large (uploads are size-checked)
     takes_upload: ClassVar[bool] = False
     #: MIME type prefixes a media value may declare ("image/" takes every image); () takes any

@@ -19,6 +19,7 @@ class Chatbot(Component):
     _: KW_ONLY
 
     kind = "chatbot"
+    expects = "a list of (user message, bot message) pairs"
 
     @override
     def postprocess(self, value: Any) -> list[list[str | None]]:

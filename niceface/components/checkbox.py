@@ -18,6 +18,7 @@ class Checkbox(Component):
     _: KW_ONLY
 
     kind = "checkbox"
+    expects = "True or False"
 
     @override
     def preprocess(self, payload: Any) -> bool:

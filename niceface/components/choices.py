@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from typing_extensions import override
 
@@ -18,6 +18,8 @@ class _Choices(Component):
     choices: list[str] = field(default_factory=list)
     _: KW_ONLY
     type: str = "value"  # "value": fn gets the choice; "index": its position
+
+    expects: ClassVar[str] = "one of the choices"
 
     def __post_init__(self) -> None:
         self.choices = [str(choice) for choice in self.choices]

@@ -23,6 +23,7 @@ class Dataframe(Component):
     type: str = "pandas"  # "pandas", "numpy" or "array"
 
     kind = "dataframe"
+    expects = "a pandas DataFrame, a numpy array or a list of rows"
 
     def _table(self, payload: Any) -> tuple[list[str], list[list[Any]]]:
         if isinstance(payload, dict):

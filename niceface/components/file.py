@@ -28,6 +28,7 @@ class File(Component):
     file_types: list[str] | None = None
 
     kind = "file"
+    expects = "a file path"
     takes_upload = True
     accept = "*/*"
 

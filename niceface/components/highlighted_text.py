@@ -36,6 +36,7 @@ class HighlightedText(Component):
     combine_adjacent: bool = False
 
     kind = "highlightedtext"
+    expects = "a list of (text, category) pairs or a {'text', 'entities'} dict"
 
     @override
     def postprocess(self, value: Any) -> list[list[Any]] | None:

@@ -25,6 +25,7 @@ class Image(Component):
     invert_colors: bool = False
 
     kind = "image"
+    expects = "a numpy array, a PIL image or a file path"
     takes_upload = True
     accept_types = ("image/",)
 

@@ -19,6 +19,7 @@ class JSON(Component):
     _: KW_ONLY
 
     kind = "json"
+    expects = "a JSON-serializable value (dict, list, str, number)"
 
     @override
     def postprocess(self, value: Any) -> Any:

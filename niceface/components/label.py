@@ -20,6 +20,7 @@ class Label(Component):
     type: str = "auto"
 
     kind = "label"
+    expects = "a dict of label → confidence, or one label"
 
     @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:

@@ -18,6 +18,7 @@ class HTML(Component):
     _: KW_ONLY
 
     kind = "html"
+    expects = "text"
 
     @override
     def postprocess(self, value: Any) -> str:

@@ -39,6 +39,7 @@ class Number(Component):
     precision: int | None = None
 
     kind = "number"
+    expects = "a number"
 
     @override
     def preprocess(self, payload: Any) -> float | int | None:

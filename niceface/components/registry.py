@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..exceptions import ConfigurationError, UnknownComponentError
+from . import templates
 from .audio import Audio
 from .base import Component
 from .chatbot import Chatbot
@@ -24,16 +25,16 @@ from .state import State
 from .textbox import Textbox
 
 SHORTCUTS: dict[str, Callable[[], Component]] = {
-    "text": Textbox, "textbox": Textbox, "textarea": lambda: Textbox(lines=7),
+    "text": Textbox, "textbox": Textbox, "textarea": templates.TextArea,
     "number": Number, "slider": Slider, "checkbox": Checkbox, "checkboxgroup": CheckboxGroup,
     "radio": Radio, "dropdown": Dropdown,
-    "image": Image, "webcam": lambda: Image(source="webcam"),
-    "sketchpad": lambda: Image(source="canvas", image_mode="L", shape=(28, 28), invert_colors=True),
-    "pil": lambda: Image(type="pil"),
-    "audio": Audio, "microphone": lambda: Audio(source="microphone"), "mic": lambda: Audio(source="microphone"),
-    "video": Video, "file": File, "dataframe": Dataframe, "label": Label,
+    "image": Image, "webcam": templates.Webcam, "sketchpad": templates.Sketchpad, "paint": templates.Paint,
+    "pil": templates.Pil,
+    "audio": Audio, "microphone": templates.Microphone, "mic": templates.Microphone,
+    "video": Video, "playable_video": Video, "file": File, "dataframe": Dataframe, "numpy": templates.Numpy,
+    "matrix": templates.Matrix, "list": templates.List, "label": Label,
     "highlight": HighlightedText, "highlightedtext": HighlightedText, "chatbot": Chatbot,
-    "json": JSON, "html": HTML, "markdown": Markdown, "state": State,
+    "json": JSON, "html": HTML, "markdown": Markdown, "state": State, "variable": State,
 }
 
 

@@ -22,6 +22,7 @@ class Slider(Component):
     _: KW_ONLY
 
     kind = "slider"
+    expects = "a number"
 
     def __post_init__(self) -> None:
         if self.maximum <= self.minimum:

@@ -13,3 +13,4 @@ class State(Component):
     _: KW_ONLY
 
     kind = "state"
+    expects = "any value"

@@ -23,6 +23,7 @@ class Textbox(Component):
     type: str = "text"  # "text", "password" or "email"
 
     kind = "textbox"
+    expects = "text"
 
     @override
     def preprocess(self, payload: Any) -> str:

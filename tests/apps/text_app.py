@@ -16,4 +16,4 @@ demo = gr.Interface(shout, gr.Textbox(label="text"), gr.Textbox(label="result"),
                     title="Shout", examples=["hello", "niceface"])
 
 if __name__ == "__main__":
-    demo.launch()
+    demo.launch(show_error=True)  # the details of an error are shown: the tests read them

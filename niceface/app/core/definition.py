@@ -7,8 +7,10 @@ Plain data and checks, made when an Interface is built; no UI, no server, no int
 from __future__ import annotations
 
 import copy
+import difflib
 import inspect
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +20,16 @@ from ...components.base import Component
 from ...components.registry import component_list
 from ...components.state import State
 from ...exceptions import ConfigurationError, one_of
+from .context import special_parameters
+from .examples import rows as example_rows
 
 log = logging.getLogger(__name__)
 
 FLAGGING_MODES = ("manual", "auto", "never")
-#: Gradio options that change nothing here: accepted, with a warning
-LEGACY_OPTIONS = {"layout", "thumbnail", "analytics_enabled", "allow_screenshot", "enable_queue",
-                  "cache_examples", "show_input", "show_output", "capture_session", "server_name",
-                  "server_port", "verbose", "examples_per_page", "show_tips"}
+#: Gradio options (of 3.x and earlier) that change nothing here: accepted, with a warning
+LEGACY_OPTIONS = {"layout", "allow_screenshot", "enable_queue", "show_input", "show_output",
+                  "capture_session", "server_name", "server_port", "verbose", "show_tips", "allow_duplication",
+                  "_api_mode", "encrypt", "mode", "repeat_outputs_per_model"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,33 +46,42 @@ class Definition:
 
     composition: Composition | None = None
 
-    def __init__(self, fn: Callable[..., Any], inputs: Any, outputs: Any, *,
-                 examples: list[Any] | None = None, live: bool = False, title: str | None = None,
-                 description: str | None = None, article: str | None = None, css: str | None = None,
-                 interpretation: Any = None, num_shap: float = 2.0, allow_flagging: str | bool = "manual",
-                 flagging_options: list[str] | None = None, flagging_dir: str = "flagged",
-                 batch: bool = False, max_batch_size: int = 4, theme: str | None = None,
-                 **legacy: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], inputs: Any, outputs: Any, examples: Any = None,  # noqa: PLR0917
+                 cache_examples: bool | None = None, examples_per_page: int = 10, live: bool = False,
+                 interpretation: Any = None, num_shap: float = 2.0, title: str | None = None,
+                 description: str | None = None, article: str | None = None, thumbnail: str | None = None,
+                 theme: Any = None, css: str | None = None, allow_flagging: str | bool | None = None,
+                 flagging_options: list[Any] | None = None, flagging_dir: str = "flagged",
+                 flagging_callback: Any = None, analytics_enabled: bool | None = None, batch: bool = False,
+                 max_batch_size: int = 4, api_name: str | None = "predict", **legacy: Any) -> None:
+        """The parameters of Gradio 3.50's ``Interface``, in its order; see SPEC §1.
+        ``analytics_enabled`` changes nothing (niceface sends no analytics)."""
+        del analytics_enabled
         if not callable(fn):
             raise ConfigurationError(f"fn must be callable, got {type(fn).__name__}")
-        for name in legacy:
-            if name not in LEGACY_OPTIONS:
-                raise TypeError(f"Interface() got an unexpected keyword argument {name!r}")
-            log.warning("Interface(%s=...) is a Gradio option niceface ignores", name)
+        _check_legacy(legacy, "Interface()", ("cache_examples", "examples_per_page", "thumbnail", "flagging_callback",
+                                              "api_name", *_OWN))
         self.fn = fn
+        self.special = special_parameters(fn)  # gr.Progress and gr.Request parameters: not inputs
+        self.progress_defaults = {name: param.default for name, param in _all_parameters(fn).items()
+                                  if name in self.special and param.default is not inspect.Parameter.empty}
         self.input_components: list[Component] = component_list(inputs, "inputs")
         self.output_components: list[Component] = component_list(outputs, "outputs")
         self.state_input = _state_index(self.input_components, "inputs")
         self.state_output = _state_index(self.output_components, "outputs")
         self.live, self.batch, self.max_batch_size = live, batch, max_batch_size
         self.title, self.description, self.article, self.theme = title, description, article, theme
+        self.thumbnail, self.api_name, self.flagging_callback = thumbnail, api_name, flagging_callback
         self.css = _read_css(css)
         self.num_shap = num_shap
         self.interpretation = interpretation
         self.allow_flagging = _flagging_mode(allow_flagging)
         self.flagging_options, self.flagging_dir = flagging_options, flagging_dir
         self._name_components()
-        self.examples = self._check_examples(examples)
+        self.examples = example_rows(examples, self.wire_inputs)
+        self.cache_examples = _cache_examples(cache_examples) and bool(self.examples)
+        self.examples_per_page = max(1, int(examples_per_page))
+        self._check_parameters()
         self._check()
 
     # ---- naming ---------------------------------------------------------------------------
@@ -108,18 +121,21 @@ class Definition:
         return copy.deepcopy(state.value) if isinstance(state, State) else None
 
     # ---- checks ---------------------------------------------------------------------------
-    def _check_examples(self, examples: Any) -> list[list[Any]]:
-        if examples is None:
-            return []
-        if not isinstance(examples, (list, tuple)):
-            raise ConfigurationError(f"examples must be a list of rows, got {type(examples).__name__}")
-        width = len(self.wire_inputs)
-        rows = [list(row) if isinstance(row, (list, tuple)) and width > 1 else [row] for row in examples]
-        for number, row in enumerate(rows):
-            if len(row) != width:
-                raise ConfigurationError(f"examples[{number}] has {len(row)} value(s); "
-                                         f"the interface has {width} input(s)")
-        return rows
+    def _check_parameters(self) -> None:
+        """Warn, as Gradio does, when fn cannot take as many values as there are inputs."""
+        try:
+            parameters = [p for p in inspect.signature(self.fn).parameters.values() if p.name not in self.special]
+        except (TypeError, ValueError):
+            return
+        if any(p.kind == p.VAR_POSITIONAL for p in parameters) or self.composition is not None:
+            return
+        positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        least = sum(p.default is inspect.Parameter.empty for p in positional)
+        given = len(self.input_components)
+        if not least <= given <= len(positional):
+            expected = least if least == len(positional) else f"{least} to {len(positional)}"
+            log.warning("%s takes %s argument(s) but the interface has %d input(s); runs will fail",
+                        self.name, expected, given)
 
     def _check(self) -> None:
         """Checks that need the layers above (an Interface checks its interpretation)."""
@@ -128,6 +144,13 @@ class Definition:
         ins = ", ".join(type(c).__name__ for c in self.input_components)
         outs = ", ".join(type(c).__name__ for c in self.output_components)
         return f"<niceface.{type(self).__name__} {self.name}({ins}) -> ({outs})>"
+
+
+def _all_parameters(fn: Callable[..., Any]) -> dict[str, inspect.Parameter]:
+    try:
+        return dict(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return {}
 
 
 def _positional_parameters(fn: Callable[..., Any]) -> list[inspect.Parameter]:
@@ -145,12 +168,43 @@ def _state_index(components: list[Component], side: str) -> int | None:
     return indices[0] if indices else None
 
 
-def _flagging_mode(value: str | bool) -> str:
+def _flagging_mode(value: str | bool | None) -> str:
+    """``allow_flagging``; unset: GRADIO_ALLOW_FLAGGING, else "manual" (as Gradio 3)."""
+    if value is None:
+        value = os.environ.get("NICEFACE_ALLOW_FLAGGING") or os.environ.get("GRADIO_ALLOW_FLAGGING") or "manual"
     if value is True:
         return "manual"
     if value is False:
         return "never"
     return str(one_of("allow_flagging", value, FLAGGING_MODES))
+
+
+def _cache_examples(value: bool | None) -> bool:
+    """``cache_examples``; NICEFACE_CACHE_EXAMPLES (or Gradio's GRADIO_CACHE_EXAMPLES) decides
+    when it is not given."""
+    if value is not None:
+        return bool(value)
+    switch = os.environ.get("NICEFACE_CACHE_EXAMPLES") or os.environ.get("GRADIO_CACHE_EXAMPLES") or ""
+    return switch.strip().lower() in ("1", "true", "yes")
+
+
+#: names a subclass adds to the signature (none today): kept out of the misspelling check
+_OWN: tuple[str, ...] = ()
+
+
+def _check_legacy(options: dict[str, Any], where: str, known: tuple[str, ...]) -> None:
+    """Gradio's retired options warn; anything else is a TypeError that suggests the right name."""
+    for name in options:
+        if name in LEGACY_OPTIONS:
+            log.warning("%s: %s= is a Gradio option niceface ignores", where, name)
+            continue
+        close = difflib.get_close_matches(name, [*known, *_parameters_of(where)], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise TypeError(f"{where} got an unexpected keyword argument {name!r}{hint}")
+
+
+def _parameters_of(where: str) -> list[str]:
+    return list(inspect.signature(Definition.__init__).parameters) if where == "Interface()" else []
 
 
 def _read_css(css: str | None) -> str | None:

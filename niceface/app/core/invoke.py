@@ -33,11 +33,11 @@ from typing import Any
 
 from ...components.base import Component
 from ...components.limits import Limits
-from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError
+from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError, OutputError
+from .context import Request, Run, running
 from .definition import Definition
 
 log = logging.getLogger(__name__)
-Partial = Callable[["Result"], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class Call:
     wire: bool = True
     limits: Limits | None = None
     loop: asyncio.AbstractEventLoop | None = None  # where async fns run (the server's loop)
+    request: Request | None = None  # who asked (for fn's gr.Request parameter)
 
 
 @dataclass(slots=True)
@@ -65,14 +66,16 @@ class Result:
         return None if not self.outputs else self.outputs[0] if len(self.outputs) == 1 else tuple(self.outputs)
 
 
-def invoke(definition: Definition, call: Call, on_partial: Partial | None = None) -> Result:
-    """One run of ``definition`` on ``call``, in the calling thread."""
+def invoke(definition: Definition, call: Call, report: Callable[[Any], Any] | None = None) -> Result:
+    """One run of ``definition`` on ``call``, in the calling thread. ``report`` hears what the
+    run says as it goes: a generator's partial Results, fn's ``gr.Progress`` and notices."""
     started = time.perf_counter()
     if definition.composition is not None:
         return _invoke_members(definition, call, started)
     args = arguments(definition, call)
-    report = None if on_partial is None else lambda value: on_partial(_result(definition, call, value, started))
-    returned = call_fn(definition, [args], call.loop, on_yield=report)[0]
+    partial = None if report is None else lambda value: report(_result(definition, call, value, started))
+    with running(Run(report, call.request)):
+        returned = call_fn(definition, [args], call.loop, on_yield=partial, request=call.request)[0]
     return _result(definition, call, returned, started)
 
 
@@ -93,14 +96,17 @@ def arguments(definition: Definition, call: Call) -> list[Any]:
 
 
 def call_fn(definition: Definition, argsets: list[list[Any]], loop: asyncio.AbstractEventLoop | None = None,
-            on_yield: Callable[[Any], Any] | None = None) -> list[Any]:
+            on_yield: Callable[[Any], Any] | None = None, request: Request | None = None) -> list[Any]:
     """fn's return value for each argument set: one call each, or with ``batch=True`` one call
-    for all of them (a list per input in, a list per output back). The only caller of fn."""
+    for all of them (a list per input in, a list per output back). The only caller of fn; its
+    ``gr.Progress`` and ``gr.Request`` parameters are passed by keyword."""
+    extras = {name: request if kind is Request else definition.progress_defaults[name]
+              for name, kind in definition.special.items()}
     with failures(definition):
         if not definition.batch:
-            return [_complete(definition.fn(*args), loop, on_yield) for args in argsets]
+            return [_complete(definition.fn(*args, **extras), loop, on_yield) for args in argsets]
         columns = [list(column) for column in zip(*argsets, strict=True)] or [[] for _ in definition.input_components]
-        return _unbatch(definition, _complete(definition.fn(*columns), loop, None), len(argsets))
+        return _unbatch(definition, _complete(definition.fn(*columns, **extras), loop, None), len(argsets))
 
 
 def check_arity(definition: Definition, values: Sequence[Any], *, with_state: bool) -> None:
@@ -114,7 +120,7 @@ def failures(definition: Definition, what: str | None = None) -> Iterator[None]:
     try:
         yield
     except Error as error:
-        raise FunctionError(str(error)) from error
+        raise FunctionError(str(error), intended=True) from error
     except NicefaceError:
         raise
     except Exception as error:  # anything a user's function raises
@@ -137,14 +143,14 @@ def split_outputs(definition: Definition, returned: Any) -> list[Any]:
 
 
 def postprocess(definition: Definition, component: Component, value: Any) -> Any:
-    """One output's payload; what the component cannot show is fn's error, named."""
+    """One output's payload; what the component cannot show is fn's error, named:
+    "f returned int 42 for Image 'out': expected a numpy array, a PIL image or a file path"."""
     try:
         return component.postprocess(value)
-    except NicefaceError as error:
-        raise FunctionError(f"{definition.name} returned a value {component.describe()} cannot show: {error}") from None
     except Exception as error:  # noqa: BLE001 - any conversion failure on fn's value is fn's error, named
-        raise FunctionError(f"{definition.name} returned {type(value).__name__} {_short(value)} for "
-                            f"{component.describe()}, which cannot show it ({type(error).__name__}: {error})") from None
+        detail = str(error) if isinstance(error, NicefaceError) else f"{type(error).__name__}: {error}"
+        raise OutputError(f"{definition.name} returned {type(value).__name__} {_short(value)} for "
+                          f"{component.describe()}: expected {component.expects} ({detail})") from None
 
 
 # ---- inside ---------------------------------------------------------------------------------

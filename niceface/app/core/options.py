@@ -20,7 +20,7 @@ class RunOptions:
     max_size: int | None = None
     max_threads: int = 40
     run_timeout: float | None = None
-    show_error: bool = True
+    show_error: bool = False
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:

@@ -14,7 +14,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...components._codecs import from_data_url, is_data_url
-from ...exceptions import ConfigurationError, RunTimeoutError
+from ...exceptions import ConfigurationError, FunctionError, NicefaceError, OutputError, RunTimeoutError
+from .context import Request
 from .invoke import Call, Result, invoke
 from .jobs import Job, JobStatus, Listener, Scheduler, Work
 from .options import RunOptions
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from .definition import Definition
 
 T = TypeVar("T")
+#: what a page or API caller is told of an error in fn when show_error is off
+HIDDEN_ERROR = "fn raised an error; its details are in the server's log (launch(show_error=True) shows them here)"
 
 
 @dataclass(eq=False)
@@ -45,17 +48,19 @@ class Service:
     async def stop(self) -> None:
         await self.scheduler.stop()
 
-    def call(self, inputs: list[Any], state: Any = None) -> Call:
+    def call(self, inputs: list[Any], state: Any = None, request: Request | None = None) -> Call:
         """A Call of untrusted wire values, with this app's limits."""
-        return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop)
+        return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop, request=request)
 
     async def run(self, inputs: list[Any], state: Any = None, *, owner: str | None = None,
-                  on_update: Listener | None = None, on_job: Callable[[Job[Any]], Any] | None = None) -> Result:
+                  on_update: Listener | None = None, on_job: Callable[[Job[Any]], Any] | None = None,
+                  request: Request | None = None) -> Result:
         """One run of fn on wire values (page, API): through the scheduler, within run_timeout.
         ``on_job`` receives the job (so that a page can cancel it); ``on_update`` its statuses
-        (a generator's partial results come as "progress" with a Result as detail)."""
-        call = self.call(inputs, state)
-        return await self.schedule(lambda report: invoke(self.definition, call, on_partial=report),
+        (what the run reports comes as "progress": a generator's partial Result, fn's
+        ``gr.Progress`` (a ProgressUpdate) and ``gr.Warning``/``gr.Info`` (a Notice))."""
+        call = self.call(inputs, state, request)
+        return await self.schedule(lambda report: invoke(self.definition, call, report),
                                    owner=owner, on_update=on_update, on_job=on_job)
 
     async def schedule(self, work: Work[T], *, owner: str | None = None, on_update: Listener | None = None,
@@ -93,6 +98,15 @@ class Service:
         finally:
             begun.cancel()
             outcome.cancel()  # shielded: the job itself goes on unless cancelled above
+
+    def shown(self, error: NicefaceError) -> str:
+        """What a page or an API caller is told of ``error``: their own mistakes and fn's
+        ``niceface.Error`` messages always; what else fn raised only with ``show_error``
+        (otherwise it is in the server's log)."""
+        if isinstance(error, (RunTimeoutError, OutputError)) or not isinstance(error, FunctionError) or error.intended \
+                or self.options.show_error:
+            return str(error)
+        return HIDDEN_ERROR
 
     def forget(self, owner: str) -> None:
         """A page is gone for good: withdraw its waiting work."""

@@ -20,6 +20,7 @@ from ...exceptions import (
     QueueFullError,
     RunTimeoutError,
 )
+from ..core.context import Request as RunRequest
 from ..core.visitor import visitor_of
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def register(app: FastAPI, service: Service) -> None:
         try:
             result = await _while_connected(request, service, data)
         except NicefaceError as error:
-            return _failure(error, service.options.show_error)
+            return _failure(error, service.shown(error))
         if result is None:
             return Response(status_code=499)  # nobody is listening any more
         if service.flags_every_run:
@@ -96,11 +97,10 @@ async def _data(request: Request) -> list[Any] | Response:
     return data
 
 
-def _failure(error: NicefaceError, show_error: bool) -> JSONResponse:
+def _failure(error: NicefaceError, message: str) -> JSONResponse:
     for kind, status, headers in STATUS:
         if isinstance(error, kind):
-            hidden = status == 500 and not show_error
-            return _error(status, "fn raised an error" if hidden else str(error), headers)
+            return _error(status, message, headers)
     raise error
 
 
@@ -123,7 +123,8 @@ async def _while_connected(request: Request, service: Service, data: list[Any]) 
         if job.queued:
             watchers.append(asyncio.ensure_future(_withdraw_when_gone(request, jobs)))
     try:
-        return await service.run(data, service.definition.initial_state(), on_job=on_job)
+        return await service.run(data, service.definition.initial_state(), on_job=on_job,
+                                 request=RunRequest.of(request, visitor_of(request.state).username))
     except asyncio.CancelledError:
         if jobs and jobs[0].status.kind == "cancelled" and watchers and watchers[0].done():
             return None  # withdrawn: nobody is listening any more

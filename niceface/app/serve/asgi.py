@@ -30,14 +30,16 @@ def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple
     auth = _authenticator(serve)
     # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
     # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
-    fastapi_app = FastAPI(title=definition.title or f"niceface: {definition.name}", docs_url="/docs", redoc_url=None,
-                          telemetry={"tracing": False, "metrics": False, "logs": False})
+    docs = "/docs" if serve.show_api else None
+    fastapi_app = FastAPI(title=definition.title or f"niceface: {definition.name}", docs_url=docs, redoc_url=None,
+                          openapi_url="/openapi.json" if serve.show_api else None,
+                          telemetry={"tracing": False, "metrics": False, "logs": False}, **(serve.app_kwargs or {}))
     fastapi_app.router.on_startup += [gc.freeze, service.start]  # gc.freeze: see WHY_FREEZE
     fastapi_app.router.on_shutdown.append(service.stop)
     if auth is not None and auth.credentials is not None:
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     api.register(fastapi_app, service)
-    register(service, auth)
+    register(service, auth, show_api=serve.show_api)
     ui.run_with(fastapi_app, title=definition.title or "niceface", favicon=serve.favicon_path,
                 show_welcome_message=False, reconnect_timeout=3.0)
     limit = run.limits.max_file_size

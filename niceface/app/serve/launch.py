@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 import webbrowser
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _launched = False
+_servers: list[Server] = []  # every server this process started, for close_all()
 
 
 class Server:
@@ -48,14 +49,11 @@ class Server:
             self.thread.join(timeout=10)
 
 
-def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOptions | None = None,
-           legacy: dict[str, Any] | None = None) -> Server:
+def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOptions | None = None) -> Server:
     """Serve ``definition`` at http://server_name:server_port/ (see RunOptions and ServeOptions).
     Blocks until stopped, unless ``serve.prevent_thread_lock`` (then ``Server.close()`` stops it)."""
     global _launched  # noqa: PLW0603 - one app per process, for now
     run, serve = run or RunOptions(), serve or ServeOptions()
-    if legacy:
-        log.warning("launch(%s) options are Gradio's and are ignored", ", ".join(legacy))
     if _launched:
         raise ConfigurationError("one process serves one niceface app; run another app in another process")
     import uvicorn
@@ -66,10 +64,12 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
     port = serve.server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
     protocol = "https" if serve.ssl_certfile and serve.ssl_keyfile else "http"
     config = uvicorn.Config(app, host=host, port=port, root_path=serve.root_path, log_level="warning",
-                            ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile, ws="wsproto",
+                            ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile,
+                            ssl_keyfile_password=serve.ssl_keyfile_password, ws="wsproto",
                             proxy_headers=False,  # headers.ProxyTrust decides whom to believe
                             ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", service)
+    _servers.append(server)
     _launched = True
     if not serve.quiet:
         print(f"Running on local URL:  {server.url}", flush=True)
@@ -82,6 +82,12 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
         return server
     server.server.run()
     return server
+
+
+def close_all() -> None:
+    """Stop every server this process started."""
+    while _servers:
+        _servers.pop().close()
 
 
 def free_port(host: str, start: int = 7860, tries: int = 100) -> int:

@@ -16,7 +16,8 @@ class ServeOptions:
     default when a script is run on a machine with a screen), ``prevent_thread_lock`` (return at
     once), ``favicon_path``, ``quiet`` (no start-up line). Safety: ``allow_embedding`` (other
     sites may frame the pages), ``forwarded_allow_ips`` (the proxies whose X-Forwarded-*
-    headers count; default FORWARDED_ALLOW_IPS, else none)."""
+    headers count; default FORWARDED_ALLOW_IPS, else none), ``ssl_keyfile_password``. The API:
+    ``show_api`` (the "Use via API" link and /docs), ``app_kwargs`` (for the FastAPI app)."""
 
     auth: Any = None
     auth_message: str | None = None
@@ -31,4 +32,34 @@ class ServeOptions:
     favicon_path: str | Path | None = None
     allow_embedding: bool = False
     forwarded_allow_ips: str | list[str] | None = None
+    ssl_keyfile_password: str | None = None
+    show_api: bool = True
+    app_kwargs: dict[str, Any] | None = None
     quiet: bool = False
+
+
+#: Gradio 3.50 launch() options that change nothing here, and what a user is told when they ask for one
+GRADIO_ONLY = {
+    "share": "niceface makes no public share link (no tunnel); the app is served at its local address. "
+             "Put it behind your own reverse proxy to share it (README: Behind a reverse proxy).",
+    "inline": None, "debug": None, "show_tips": None, "height": None, "width": None, "encrypt": None,
+    "ssl_verify": None, "file_directories": None, "allowed_paths": None, "blocked_paths": None, "_frontend": None,
+    "state_session_capacity": None, "share_server_address": None, "share_server_protocol": None,
+}
+
+
+def gradio_options(given: dict[str, Any]) -> None:
+    """Say what Gradio's own launch() options do here; a misspelt option is a TypeError."""
+    import difflib
+    import logging
+
+    from ..core.options import RunOptions
+    known = [*GRADIO_ONLY, *ServeOptions.__dataclass_fields__, *RunOptions.__dataclass_fields__,
+             "max_file_size", "max_image_pixels"]
+    for name, value in given.items():
+        if name not in GRADIO_ONLY:
+            close = difflib.get_close_matches(name, known, n=1)
+            raise TypeError(f"launch() got an unexpected keyword argument {name!r}"
+                            + (f"; did you mean {close[0]!r}?" if close else ""))
+        if value not in (None, False) and GRADIO_ONLY[name]:
+            logging.getLogger("niceface").warning("launch(%s=%r): %s", name, value, GRADIO_ONLY[name])

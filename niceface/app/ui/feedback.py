@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from ..core.context import ProgressUpdate
 from ..core.jobs import JobStatus
 
 #: seconds after which a run shows its Cancel button
@@ -35,9 +36,12 @@ class Feedback:
     def __init__(self) -> None:
         self.status = ui.label("").classes("nf-status text-sm text-gray-600")
         self.status.set_visibility(False)
-        self.error = ui.label("").classes("nf-error text-red-700 whitespace-pre-wrap")
+        self.bar = ui.linear_progress(value=0, show_value=False).classes("nf-progress")
+        self.bar.set_visibility(False)
+        self.error = ui.label("").classes("nf-error whitespace-pre-wrap")
         self.error.set_visibility(False)
         self.running_since: float | None = None
+        self._description: str | None = None  # what fn says it is doing (gr.Progress)
         self._clock: Any = None
         self._begun = 0.0
         self._on_slow: Callable[[], Any] | None = None
@@ -60,6 +64,15 @@ class Feedback:
             self._slowed()
             self.show_status(waiting_text(status))
 
+    def on_progress(self, update: ProgressUpdate) -> None:
+        """fn's ``gr.Progress``: a bar (moving to and fro when fn gave no fraction) and its words."""
+        if self._clock is None:
+            return
+        self.bar.set_visibility(True)
+        self.bar.props(remove="indeterminate") if update.fraction is not None else self.bar.props("indeterminate")
+        self.bar.set_value(update.fraction or 0)
+        self._description = update.description
+
     def begin(self, container: Any, on_slow: Callable[[], Any]) -> None:
         """A run was handed over: show the clock once it starts (refreshed ten times a second),
         and call ``on_slow`` once it waits, or runs longer than SLOW seconds (a quick run
@@ -72,8 +85,9 @@ class Feedback:
         if self._clock is not None:
             self._clock.cancel()
             self._clock = None
-        self.running_since = None
+        self.running_since, self._description = None, None
         self.status.set_visibility(False)
+        self.bar.set_visibility(False)
 
     def _slowed(self) -> None:
         if self._on_slow is not None:
@@ -86,4 +100,5 @@ class Feedback:
         if time.monotonic() - self._begun > SLOW:
             self._slowed()
         if self.running_since is not None:
-            self.show_status(f"Running… {time.monotonic() - self.running_since:.1f} s")
+            doing = f" · {self._description}" if self._description else ""
+            self.show_status(f"Running… {time.monotonic() - self.running_since:.1f} s{doing}")

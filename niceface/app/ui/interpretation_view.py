@@ -75,7 +75,7 @@ class InterpretationView:
                 return
             structures = await self._explain(payloads, state)
         except NicefaceError as error:
-            page.feedback.show_error(str(error))
+            page.feedback.show_error(page.service.shown(error))
             return
         finally:
             self.button.enable()

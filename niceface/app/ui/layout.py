@@ -35,7 +35,7 @@ def title_bar(title: str | None, username: str | None, prefix: str) -> None:
         toggle.on("click", js_handler="() => Quasar.Dark.toggle()")  # in the browser: it knows what is shown
 
 
-def footer(prefix: str) -> None:
+def footer(prefix: str, *, show_api: bool = True) -> None:
+    api = f'<a href="{html.escape(prefix)}/use-via-api">Use via API</a> · ' if show_api else ""
     with ui.row().classes("nf-footer w-full justify-center gap-3 py-4"):
-        ui.html(f'<a href="{html.escape(prefix)}/use-via-api">Use via API</a> · <span>Built with niceface</span>',
-                sanitize=False)
+        ui.html(f"{api}<span>Built with niceface</span>", sanitize=False)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from nicegui import context, ui
 
 from ...exceptions import NicefaceError, QueueFullError
+from ..core.context import Notice, ProgressUpdate, Request
 from ..core.invoke import Result
 from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
@@ -51,13 +52,14 @@ class RunState:
 class Page:
     """Builds and drives one client's page."""
 
-    def __init__(self, service: Service, sessions: Sessions | None) -> None:
-        self.service, self.sessions = service, sessions
+    def __init__(self, service: Service, sessions: Sessions | None, *, show_api: bool = True) -> None:
+        self.service, self.sessions, self.show_api = service, sessions, show_api
         self.definition = definition = service.definition
         self.client = context.client
         self.run = RunState(definition.initial_state())
         visitor = visitor_of(self.client.request.state)
         self.username, self.token = visitor.username, visitor.session  # the login this page runs under
+        self.request = Request.of(self.client.request, self.username, self.client.id)  # for fn's gr.Request
         self.inputs: list[Field] = []
         self.outputs: list[Field] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
@@ -92,7 +94,7 @@ class Page:
                 self._examples()
             if definition.article:
                 ui.markdown(definition.article).classes("nf-article w-full")
-        layout.footer(layout.prefix(request))
+        layout.footer(layout.prefix(request), show_api=self.show_api)
         if definition.live:
             for field in self.inputs:
                 field.view.on_change(self.submit)
@@ -170,7 +172,7 @@ class Page:
         payloads = self.payloads()
         self.feedback.begin(self.outputs_card, on_slow=lambda: self.cancel_button.set_visibility(True))
         try:
-            result = await self.service.run(payloads, run.state, owner=self.client.id,
+            result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job)
         except asyncio.CancelledError:
             return False
@@ -181,7 +183,7 @@ class Page:
         except NicefaceError as error:
             if generation == run.generation:
                 self.show_nothing()
-                self.feedback.show_error(str(error) if self.service.options.show_error else "Something went wrong.")
+                self.feedback.show_error(self.service.shown(error))
             return False
         finally:
             self._done(generation)
@@ -237,10 +239,16 @@ class Page:
     def _on_update(self, generation: int, status: JobStatus) -> None:
         if generation != self.run.generation:
             return
-        if status.kind == "progress" and isinstance(status.detail, Result):
-            self.show(status.detail.outputs)  # a generator's partial output
-        else:
+        if status.kind != "progress":
             self.feedback.on_status(status)
+        elif isinstance(status.detail, Result):
+            self.show(status.detail.outputs)  # a generator's partial output
+        elif isinstance(status.detail, Notice):
+            with self.client:  # a report comes from the scheduler, outside this page's slot
+                ui.notify(status.detail.message, type="warning" if status.detail.kind == "warning" else "info",
+                          classes=f"nf-notice nf-notice-{status.detail.kind}")
+        elif isinstance(status.detail, ProgressUpdate):
+            self.feedback.on_progress(status.detail)
 
     def _done(self, generation: int) -> None:
         if generation == self.run.generation:
@@ -270,7 +278,7 @@ class OpenPages:
                     page.end()
 
 
-def register(service: Service, sessions: Sessions | None) -> None:
+def register(service: Service, sessions: Sessions | None, *, show_api: bool = True) -> None:
     """Serve the interface at "/" (each connection gets its own Page)."""
     ui.add_css(styles.css(service.definition.css), shared=True)
     pages = OpenPages()
@@ -279,7 +287,8 @@ def register(service: Service, sessions: Sessions | None) -> None:
 
     @ui.page("/", title=service.definition.title or "niceface")
     def index() -> None:
-        pages.add(Page(service, sessions))
+        pages.add(Page(service, sessions, show_api=show_api))
 
-    from . import api_page
-    api_page.register(service.definition)
+    if show_api:
+        from . import api_page
+        api_page.register(service.definition)

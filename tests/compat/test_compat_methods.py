@@ -1,0 +1,120 @@
+"""Gradio 3's helpers a fn or a program calls: gr.Progress, gr.Request, gr.Warning / gr.Info,
+demo.queue().launch(...), close_all(); each program is run as a user runs it."""
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from drive import PROGRAMS, answer, predict, run, submit
+
+import niceface as gr
+
+
+@pytest.fixture
+def progress_app(tmp_path):
+    gate = tmp_path / "gate"
+    app = run("progress_steps", COMPAT_GATE=str(gate))
+    yield app, gate
+    app.stop()
+
+
+@pytest.mark.browser
+def test_progress_drives_the_bar_and_toasts_show_on_the_page(progress_app, page):
+    app, gate = progress_app
+    page.goto(app.url)
+    page.get_by_label("text", exact=True).fill(" ".join(["word"] * 60))
+    submit(page)
+    page.get_by_text("That is a long text; counting may take a while").wait_for()  # gr.Warning: a toast
+    page.locator(".nf-progress").wait_for(state="visible")
+    page.locator(".nf-status", has_text="Counting").wait_for()  # progress.tqdm's desc
+    width = "document.querySelector('.nf-progress .q-linear-progress__model').style.transform"
+    assert page.evaluate(width) in ("scale3d(0, 1, 1)", "")
+    (gate.parent / "gate.0").touch()
+    page.wait_for_function(f"{width}.startsWith('scale3d(0.33')")  # one step of three done
+    (gate.parent / "gate.1").touch()
+    (gate.parent / "gate.2").touch()
+    page.get_by_text("Counted every word").wait_for()  # gr.Info
+    page.wait_for_function("document.querySelector('[aria-label=words]').value === '60'")
+    page.locator(".nf-progress").wait_for(state="hidden")  # the bar goes with the run
+
+
+def test_progress_and_toasts_change_nothing_for_an_api_caller(progress_app):
+    app, gate = progress_app
+    for step in range(3):
+        (gate.parent / f"gate.{step}").touch()
+    assert answer(app, "one two three") == [3]
+    assert "progress" not in str(predict(app, "a b").json())
+
+
+def test_progress_outside_a_server_does_nothing(caplog):
+    from programs.progress_steps import demo
+    with caplog.at_level(logging.INFO):
+        assert demo("one two") == 2
+    assert "Counted every word" in caplog.text  # no page: gr.Info goes to the log
+
+
+@pytest.fixture(scope="module")
+def who_asked():
+    app = run("who_asked")
+    yield app
+    app.stop()
+
+
+def test_gr_request_gives_fn_the_callers_headers_and_address(who_asked):
+    assert answer_with_header(who_asked) == ["Hello Ada from 127.0.0.1 (probe-7, user None)"]
+
+
+def answer_with_header(app):
+    response = predict(app, "Ada", headers={"X-Probe": "probe-7"})
+    assert response.status_code == 200, response.text
+    return response.json()["data"]
+
+
+def test_share_is_refused_in_one_clear_line_and_the_app_serves_locally(who_asked):
+    lines = [line for line in who_asked.output().splitlines() if "share" in line]
+    assert len(lines) == 1 and "no public share link" in lines[0], who_asked.output()
+    assert "debug" not in who_asked.output() and "show_tips" not in who_asked.output()  # said to change nothing
+
+
+@pytest.mark.browser
+def test_gr_request_in_the_page_names_the_browsers_address(who_asked, page):
+    page.goto(who_asked.url)
+    page.get_by_label("name", exact=True).fill("Bo")
+    submit(page)
+    page.wait_for_function("document.querySelector('[aria-label=output]').value.startsWith('Hello Bo from 127.0.0.1')")
+
+
+def test_queue_returns_the_interface_and_launch_rejects_a_misspelt_option():
+    demo = gr.Interface(lambda x: x, "text", "text")
+    assert demo.queue(concurrency_count=3, max_size=7) is demo
+    with pytest.raises(TypeError, match="unexpected keyword argument 'enable_quue'; did you mean 'enable_queue'"):
+        demo.launch(enable_quue=True)  # refused before anything is served
+    with pytest.raises(TypeError, match="'server_prot'; did you mean 'server_port'"):
+        demo.launch(server_prot=8000)
+
+
+@pytest.mark.browser
+def test_demo_queue_launch_queues_runs_over_its_concurrency_count(progress_app, page):
+    """progress_steps runs demo.queue(concurrency_count=2).launch(): two runs at once, a third waits."""
+    app, gate = progress_app
+    with ThreadPoolExecutor(2) as pool:
+        held = [pool.submit(predict, app, "held run") for _ in range(2)]
+        page.goto(app.url)
+        page.wait_for_function("() => true")
+        submit(page)
+        page.locator(".nf-status", has_text="In queue: 1st of 1").wait_for()
+        for step in range(3):
+            (gate.parent / f"gate.{step}").touch()
+        assert [future.result().json()["data"] for future in held] == [[2], [2]]
+    page.wait_for_function("document.querySelector('[aria-label=words]').value === '0'")
+
+
+def test_close_all_stops_what_launch_prevent_thread_lock_started():
+    result = subprocess.run([sys.executable, str(PROGRAMS / "notebook_style.py")], capture_output=True, text=True,
+                            timeout=120, cwd=PROGRAMS, env={**os.environ, "NICEFACE_INBROWSER": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-2:] == ["answered: HELLO", "closed: the port no longer answers"]
