@@ -7,9 +7,13 @@ NiceGUI, numpy's heavy friends, shap and gradio_client load only when first need
 """
 from __future__ import annotations
 
+from . import themes
 from .app.compose import Parallel, Series
 from .app.core.context import Info, Progress, Request, Warning
+from .app.core.examples import Examples
 from .app.interface import Interface
+from .app.serve.mount import mount_gradio_app
+from .app.tabbed import TabbedInterface
 from .components import (
     HTML,
     JSON,
@@ -30,12 +34,26 @@ from .components import (
     State,
     Textbox,
     Video,
+    templates,
 )
-from .components.registry import inputs, outputs
+from .components.annotated_image import AnnotatedImage
+from .components.base import update
+from .components.button import Button
+from .components.code import Code
+from .components.color_picker import ColorPicker
+from .components.file import UploadButton
+from .components.files import Files
+from .components.gallery import Gallery
+from .components.legacy import inputs, outputs
+from .components.model3d import Model3D
+from .components.plot import Plot
+from .components.registry import component
 from .components.templates import (
     DataFrame,
     Highlight,
     Highlightedtext,
+    ImageMask,
+    ImagePaint,
     Json,
     List,
     Matrix,
@@ -44,13 +62,16 @@ from .components.templates import (
     Numpy,
     Paint,
     Pil,
+    PlayableVideo,
     Sketchpad,
     Text,
     TextArea,
     Variable,
     Webcam,
 )
+from .components.timeseries import Timeseries
 from .exceptions import Error, NicefaceError
+from .waveform import make_waveform
 
 __version__ = "0.1.0"
 load = Interface.load
@@ -63,9 +84,73 @@ def close_all() -> None:
 
 
 __all__ = [
-    "HTML", "JSON", "Audio", "Chatbot", "Checkbox", "CheckboxGroup", "DataFrame", "Dataframe", "Dropdown", "Error",
-    "File", "Highlight", "HighlightedText", "Highlightedtext", "Image", "Info", "Interface", "Json", "Label", "List",
-    "Markdown", "Matrix", "Mic", "Microphone", "NicefaceError", "Number", "Numpy", "Paint", "Parallel", "Pil",
-    "Progress", "Radio", "Request", "Series", "Sketchpad", "Slider", "State", "Text", "TextArea", "Textbox",
-    "Variable", "Video", "Warning", "Webcam", "close_all", "inputs", "load", "outputs",
+    "HTML",
+    "JSON",
+    "AnnotatedImage",
+    "Audio",
+    "Button",
+    "Chatbot",
+    "Checkbox",
+    "CheckboxGroup",
+    "Code",
+    "ColorPicker",
+    "DataFrame",
+    "Dataframe",
+    "Dropdown",
+    "Error",
+    "Examples",
+    "File",
+    "Files",
+    "Gallery",
+    "Highlight",
+    "HighlightedText",
+    "Highlightedtext",
+    "Image",
+    "ImageMask",
+    "ImagePaint",
+    "Info",
+    "Interface",
+    "Json",
+    "Label",
+    "List",
+    "Markdown",
+    "Matrix",
+    "Mic",
+    "Microphone",
+    "Model3D",
+    "NicefaceError",
+    "Number",
+    "Numpy",
+    "Paint",
+    "Parallel",
+    "Pil",
+    "PlayableVideo",
+    "Plot",
+    "Progress",
+    "Radio",
+    "Request",
+    "Series",
+    "Sketchpad",
+    "Slider",
+    "State",
+    "TabbedInterface",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "Timeseries",
+    "UploadButton",
+    "Variable",
+    "Video",
+    "Warning",
+    "Webcam",
+    "close_all",
+    "component",
+    "inputs",
+    "load",
+    "make_waveform",
+    "mount_gradio_app",
+    "outputs",
+    "templates",
+    "themes",
+    "update",
 ]

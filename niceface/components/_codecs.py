@@ -201,13 +201,14 @@ def crop_resize(image: PILImage.Image, width: int, height: int) -> PILImage.Imag
 # ---- audio ------------------------------------------------------------------------------
 
 def decode_wav(data: bytes) -> tuple[int, np.ndarray]:
+    """(sample rate, int16 samples) of a sound file: WAV, or (with soundfile) MP3, OGG, FLAC…"""
     import numpy as np
     try:
         with wave.open(io.BytesIO(data)) as wav:
             rate, channels, width = wav.getframerate(), wav.getnchannels(), wav.getsampwidth()
             frames = wav.readframes(wav.getnframes())
     except (wave.Error, EOFError) as error:
-        raise InputError(f"the file is not a WAV audio file that can be read ({error})") from None
+        return _decode_other(data, error)
     dtype = {1: np.uint8, 2: np.int16, 4: np.int32}.get(width)
     if dtype is None:
         raise InputError(f"unsupported WAV sample width: {width} bytes")
@@ -215,6 +216,52 @@ def decode_wav(data: bytes) -> tuple[int, np.ndarray]:
     if width == 1:
         samples = (samples.astype(np.int16) - 128) * 256
     return rate, samples.reshape(-1, channels) if channels > 1 else samples
+
+
+def _decode_other(data: bytes, wav_error: Exception) -> tuple[int, np.ndarray]:
+    try:
+        import soundfile
+    except ImportError:
+        raise InputError(f"the file is not a WAV audio file that can be read ({wav_error})") from None
+    try:
+        samples, rate = soundfile.read(io.BytesIO(data), dtype="int16", always_2d=False)
+    except Exception as error:  # noqa: BLE001 - whatever the decoder says is the file's fault
+        reason = str(error).rsplit(": ", 1)[-1]  # "Error opening <_io.BytesIO ...>: Format not recognised."
+        raise InputError(f"the file is not a sound file that can be read (WAV, MP3, OGG, FLAC…): {reason}") from None
+    return int(rate), samples
+
+
+def json_safe(value: Any, depth: int = 0, *, strict: bool = False) -> Any:
+    """``value`` as plain JSON data: numpy scalars and arrays as numbers and lists, dates and
+    times (pandas Timestamps too) as ISO text, NaN and infinities as None, anything else
+    without a JSON form as its text (``strict``: a TypeError)."""
+    import math
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if depth > 64:
+        raise ValueError("nested deeper than 64 levels")
+    if isinstance(value, dict):
+        return {str(key): json_safe(item, depth + 1, strict=strict) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [json_safe(item, depth + 1, strict=strict) for item in value]
+    return json_safe(_plain(value, strict=strict), depth + 1, strict=strict)
+
+
+def _plain(value: Any, *, strict: bool) -> Any:
+    """A value with no JSON form of its own as one that has it."""
+    if hasattr(value, "isoformat"):  # datetime, date, time, pandas.Timestamp
+        return None if str(value) == "NaT" else value.isoformat()
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return value.tolist()
+    if hasattr(value, "item"):
+        return value.item()
+    if type(value).__name__ in ("Decimal", "Fraction"):
+        return float(value)
+    if strict:
+        raise TypeError(f"{type(value).__name__} has no JSON form")
+    return str(value)
 
 
 def encode_wav(rate: int, samples: Any) -> bytes:

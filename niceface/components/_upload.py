@@ -26,7 +26,8 @@ def checked(component: Component, limits: Limits, on_payload: Receiver) -> Calla
     def receive(value: Any) -> Any:
         try:
             component.check(value, limits)
-            if value is not None and not _codecs.media_source(value):
+            parts = value.values() if isinstance(value, dict) else [value]  # a mask drawing: {"image", "mask"}
+            if any(part is not None and not _codecs.media_source(part) for part in parts):
                 raise component.reject("expected a data URL")  # check() lets only data URLs through
         except InputError as error:
             _refuse(str(error))

@@ -1,34 +1,53 @@
 """Audio: an uploaded or recorded sound in; a playable sound out."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
-from typing import TYPE_CHECKING, Any
+import logging
+from dataclasses import KW_ONLY
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from typing_extensions import override
 
-from ..exceptions import one_of
+from ..exceptions import ConfigurationError, one_of
 from . import _codecs
-from .base import Component, Role, Shown, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options, caption, component
 
 if TYPE_CHECKING:
     from .limits import Limits
 
+log = logging.getLogger("niceface")
 
-@dataclass(eq=False)
+
+@component
 class Audio(Component):
+    """A sound in or out. In: ``source`` "upload" (WAV, MP3, OGG, FLAC…) or "microphone"
+    (``streaming`` sends a chunk every second to a live Interface); fn gets ``type`` "numpy"
+    (sample_rate, int16 samples) or "filepath" (a WAV file). Out: a player (``autoplay``;
+    ``show_download_button``); fn's (rate, samples) are sent as WAV (``format`` "wav")."""
+
     value: Any = None
     _: KW_ONLY
-    source: str = "upload"  # "upload" or "microphone"
+    source: str | None = None  # "upload" (None) or "microphone"
     type: str = "numpy"  # "numpy": (sample_rate, samples); "filepath": path to a WAV file
+    streaming: bool = False
+    format: str = "wav"
+    autoplay: bool = False
+    show_download_button: bool = True
 
     kind = "audio"
     expects = "a (sample rate, numpy array) pair or a file path"
     takes_upload = True
     accept_types = ("audio/",)
+    gradio_only: ClassVar[dict[str, str]] = {"show_edit_button": "sounds are not trimmed in the page"}
 
     def __post_init__(self) -> None:
+        self.source = self.source or "upload"
         one_of(f"{self.describe()}: source", self.source, ("upload", "microphone"))
         one_of(f"{self.describe()}: type", self.type, ("numpy", "filepath"))
+        one_of(f"{self.describe()}: format", self.format, ("wav", "mp3"))
+        if self.format == "mp3":
+            log.warning("%s: format='mp3': sounds fn returns are sent as WAV", self.describe())
+        if self.streaming and self.source != "microphone":
+            raise ConfigurationError(f"{self.describe()}: streaming=True needs source='microphone'")
 
     def to_samples(self, payload: Any) -> tuple[int, Any]:
         """(sample_rate, samples) of a payload: a (rate, array) pair, WAV data URL, bytes or path."""
@@ -66,14 +85,15 @@ class Audio(Component):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
-            if self.label:
-                ui.label(self.label).classes("nf-field-label")
+            caption(self)
             zone = None
             if role == "input" and self.source == "upload":
                 from ._upload import render_upload
-                zone = render_upload(self, limits, "audio/wav,.wav", what="a WAV sound")
+                zone = render_upload(self, limits, "audio/*", what="a sound file")
             with zone if zone is not None else box:
-                player = ui.audio("").classes("w-full nf-audio-player")
+                player = ui.audio("", autoplay=self.autoplay and role == "output").classes("w-full nf-audio-player")
+                if not self.show_download_button:
+                    player.props('controlslist="nodownload"')
                 player.set_visibility(False)
 
             def show(payload: Any) -> None:
@@ -87,6 +107,9 @@ class Audio(Component):
             if role == "input" and self.source == "microphone":
                 from ._upload import checked
                 from .capture import Capture
-                Capture(mode="microphone").on_capture(checked(self, limits, shown.set))
+                capture = Capture(mode="microphone", streamEvery=1000 if self.streaming else 0)
+                capture.on_capture(checked(self, limits, shown.set))
+                if self.streaming:
+                    capture.on_frame(checked(self, limits, shown.set))
         apply_element_options(self, box)
         return shown.view(box)

@@ -1,18 +1,18 @@
 """Checkbox: a yes/no value."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from .base import Component, Role, View, apply_element_options, type_name
+from .base import Component, Role, View, apply_element_options, component, info_line, type_name
 
 if TYPE_CHECKING:
     from .limits import Limits
 
 
-@dataclass(eq=False)
+@component
 class Checkbox(Component):
     value: bool = False
     _: KW_ONLY
@@ -35,8 +35,10 @@ class Checkbox(Component):
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        element = ui.checkbox(self.label or "", value=self.value)
-        if role == "output":
+        with ui.column().classes("gap-0") as box:
+            info_line(self)
+            element = ui.checkbox(self.label or "", value=bool(self.value))
+        if role == "output" or self.interactive is False:
             element.disable()
-        apply_element_options(self, element)
-        return View.of_value(element)
+        apply_element_options(self, box)
+        return View.of_value(element, box)

@@ -1,39 +1,61 @@
 """File and Video: any file in (handed to fn as a path); a download or a player out."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+import logging
+from dataclasses import KW_ONLY
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from typing_extensions import override
 
+from ..exceptions import one_of
 from . import _codecs
-from .base import Component, Role, Shown, View, apply_element_options
+from ._named import UploadedFile
+from .base import Component, Role, Shown, View, apply_element_options, caption, component
 
 if TYPE_CHECKING:
     from .limits import Limits
 
-
-class UploadedFile(str):
-    """The path of an uploaded file; ``.name`` is the path too, as Gradio's file objects had."""
-
-    @property
-    def name(self) -> str:
-        return str(self)
+log = logging.getLogger("niceface")
 
 
-@dataclass(eq=False)
+@component
 class File(Component):
+    """A file in (fn gets its path, which is also its ``.name``; ``type="binary"``: its bytes)
+    or out (a download link). ``file_types`` limits the choice (".pdf", "image", …);
+    ``file_count`` "multiple" or "directory" takes several (see ``Files``)."""
+
     value: Any = None
     _: KW_ONLY
+    file_count: str = "single"
     file_types: list[str] | None = None
+    type: str = "file"
+    height: int | None = None
 
     kind = "file"
     expects = "a file path"
     takes_upload = True
     accept = "*/*"
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        """``File(file_count="multiple" | "directory")`` is a ``Files`` (a list of files)."""
+        if cls is File and kwargs.get("file_count", "single") != "single":
+            from .files import Files
+            return Files(*args, **kwargs)
+        return super().__new__(cls)
+
+    def __post_init__(self) -> None:
+        one_of(f"{self.describe()}: file_count", self.file_count, ("single", "multiple", "directory"))
+        one_of(f"{self.describe()}: type", self.type, ("file", "filepath", "binary", "bytes"))
+
     @override
-    def preprocess(self, payload: Any) -> UploadedFile | None:
+    def preprocess(self, payload: Any) -> Any:
+        path = self._preprocess(payload)
+        if path is None or self.type not in ("binary", "bytes"):
+            return path
+        from pathlib import Path
+        return Path(path).read_bytes()
+
+    def _preprocess(self, payload: Any) -> UploadedFile | None:
         if payload is None:
             return None
         if not isinstance(payload, (str, bytes)):
@@ -61,10 +83,12 @@ class File(Component):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
-            if self.label:
-                ui.label(self.label).classes("nf-field-label")
+            caption(self)
             if role != "input":
+                apply_element_options(self, box)
                 return Shown(self._render_value(role)).view(box)
+            if getattr(self, "source", "upload") == "webcam":
+                return self._render_camera(box, limits)
             from ._upload import render_upload
             accept = ",".join(self.file_types) if self.file_types else self.accept
             zone = render_upload(self, limits, accept, what=self.what)
@@ -76,6 +100,18 @@ class File(Component):
                 zone.set_empty(payload is None)
             shown = Shown(show)
             zone.deliver_to(shown.set)
+        apply_element_options(self, box)
+        return shown.view(box)
+
+    def _render_camera(self, box: Any, limits: Limits) -> View:
+        """A camera to record a clip from (Video(source="webcam")), and the clip recorded."""
+        from ._upload import checked
+        from .capture import Capture
+        with box:
+            capture = Capture(mode="camcorder", mirror=getattr(self, "mirror_webcam", True),
+                              withAudio=getattr(self, "include_audio", None) is not False)
+            shown = Shown(self._render_value("output"))
+        capture.on_capture(checked(self, limits, shown.set))
         apply_element_options(self, box)
         return shown.view(box)
 
@@ -99,20 +135,68 @@ class File(Component):
         return show
 
 
-@dataclass(eq=False)
+@component
 class Video(File):
+    """A video in (an upload; fn gets its path) or out (a player: ``autoplay``, at most
+    ``height`` × ``width`` pixels)."""
+
+    value: Any = None
+    _: KW_ONLY
+    format: str | None = None
+    source: str = "upload"
+    width: int | None = None
+    mirror_webcam: bool = True
+    include_audio: bool | None = None
+    autoplay: bool = False
+
     kind = "video"
     accept = "video/*"
     accept_types = ("video/",)
     what = "a video"
 
     @override
+    def __post_init__(self) -> None:
+        if self.type in ("mp4", "webm", "ogg", "avi", "mov"):  # Gradio 3.0's Video(type=) was the format
+            self.format, self.type = self.type, "file"
+        super().__post_init__()
+        one_of(f"{self.describe()}: source", self.source, ("upload", "webcam"))
+        if self.format not in (None, "mp4", "webm", "ogg"):
+            log.warning("%s: format=%r: videos are sent as fn gives them", self.describe(), self.format)
+
+    @override
     def _render_value(self, role: Role) -> Any:
         from nicegui import ui
-        player = ui.video("").classes("w-full nf-video-player")
+        player = ui.video("", autoplay=self.autoplay and role == "output", muted=self.autoplay) \
+            .classes("w-full nf-video-player")
+        size = "".join(f"max-{side}: {value}px;" for side, value in (("height", self.height), ("width", self.width))
+                       if value)
+        if size:
+            player.style(size)
         player.set_visibility(False)
 
         def show(payload: Any) -> None:
             player.set_source(_codecs.media_source(payload))
             player.set_visibility(payload is not None)
         return show
+
+
+@component
+class UploadButton(File):
+    """Gradio's upload button: a file input whose first argument is its label. It is shown as
+    a drop zone (click it, drop on it or paste into it), which also works as a button."""
+
+    label: str | None = "Upload a File"
+    value: Any = None
+    _: KW_ONLY
+    variant: str = "secondary"
+    size: str | None = None
+    interactive: bool | None = True
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("file_count", "single") != "single":
+            from .files import Files
+            label = args[0] if args else kwargs.pop("label", "Upload files")
+            kwargs.pop("variant", None)
+            kwargs.pop("size", None)
+            return Files(*args[1:2], label=label, **kwargs)
+        return object.__new__(cls)

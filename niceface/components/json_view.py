@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from .base import Component, Role, Shown, View, apply_element_options
+from . import _codecs
+from .base import Component, Role, Shown, View, apply_element_options, component
 
 if TYPE_CHECKING:
     from .limits import Limits
 
 
-@dataclass(eq=False)
+@component
 class JSON(Component):
     value: Any = None
     _: KW_ONLY
@@ -29,7 +30,7 @@ class JSON(Component):
             except ValueError:
                 return value
         try:
-            return json.loads(json.dumps(value, default=_plain))
+            return _codecs.json_safe(value, strict=True)
         except (TypeError, ValueError) as error:
             raise self.reject(f"the value cannot be shown as JSON ({error})") from None
 
@@ -43,11 +44,3 @@ class JSON(Component):
         apply_element_options(self, box)
         return Shown(lambda payload: code.set_content("" if payload is None else json.dumps(payload, indent=2))) \
             .view(box)
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -1,23 +1,27 @@
 """Label: a class name, or confidences per class shown as the top-k bars."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import override
 
-from .base import Component, Role, Shown, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options, caption, component
 
 if TYPE_CHECKING:
     from .limits import Limits
 
 
-@dataclass(eq=False)
+@component
 class Label(Component):
+    """A class out: one label, or {label: confidence} shown as the top label and bars for the
+    ``num_top_classes`` most confident; ``color`` colours the top label."""
+
     value: Any = None
     _: KW_ONLY
     num_top_classes: int | None = None
     type: str = "auto"
+    color: str | None = None
 
     kind = "label"
     expects = "a dict of label → confidence, or one label"
@@ -48,9 +52,10 @@ class Label(Component):
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
-            if self.label:
-                ui.label(self.label).classes("nf-field-label")
+            caption(self)
             top = ui.label("").classes("text-2xl font-bold nf-label-top")
+            if self.color:
+                top.style(f"color: {self.color}")
             bars = ui.column().classes("w-full gap-1 nf-label-bars")
 
         def show(payload: Any) -> None:

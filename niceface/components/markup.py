@@ -1,20 +1,22 @@
 """HTML and Markdown outputs. HTML is the fn's own markup; it is shown as given."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import KW_ONLY
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from typing_extensions import override
 
-from .base import Component, Role, Shown, View, apply_element_options
+from .base import Component, Role, Shown, View, apply_element_options, component
 
 if TYPE_CHECKING:
     from .limits import Limits
 
 
-@dataclass(eq=False)
+@component
 class HTML(Component):
-    value: str = ""
+    """HTML out (fn's own markup, shown as given; a callable ``value`` is called on each load)."""
+
+    value: Any = ""
     _: KW_ONLY
 
     kind = "html"
@@ -27,18 +29,31 @@ class HTML(Component):
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        element = ui.html(self.value or "", sanitize=False).classes("w-full")
+        element = ui.html(str(self.value or ""), sanitize=False).classes("w-full")
         apply_element_options(self, element)
         return Shown(element.set_content, self.value or "").view(element)
 
 
-@dataclass(eq=False)
+@component
 class Markdown(HTML):
+    """Markdown out; HTML in it is cleaned of scripts unless ``sanitize_html=False``;
+    ``line_breaks`` keeps single line breaks; ``rtl`` (right to left)."""
+
+    value: Any = ""
+    _: KW_ONLY
+    rtl: bool = False
+    sanitize_html: bool = True
+    line_breaks: bool = False
+
     kind = "markdown"
+    gradio_only: ClassVar[dict[str, str]] = {"latex_delimiters": "LaTeX is shown as written"}
 
     @override
     def render(self, role: Role, limits: Limits) -> View:
         from nicegui import ui
-        element = ui.markdown(self.value or "").classes("w-full")
+        extras = ["fenced-code-blocks", "tables", *(["break-on-newline"] if self.line_breaks else [])]
+        element = ui.markdown(str(self.value or ""), extras=extras, sanitize=self.sanitize_html).classes("w-full")
+        if self.rtl:
+            element.props('dir="rtl"')
         apply_element_options(self, element)
         return Shown(element.set_content, self.value or "").view(element)

@@ -7,38 +7,50 @@ from typing import Any
 
 from ..exceptions import ConfigurationError, UnknownComponentError
 from . import templates
+from .annotated_image import AnnotatedImage
 from .audio import Audio
 from .base import Component
+from .button import Button
 from .chatbot import Chatbot
 from .checkbox import Checkbox
 from .choices import CheckboxGroup, Dropdown, Radio
+from .code import Code
+from .color_picker import ColorPicker
 from .dataframe import Dataframe
-from .file import File, Video
+from .file import File, UploadButton, Video
+from .files import Files
+from .gallery import Gallery
 from .highlighted_text import HighlightedText
 from .image import Image
 from .json_view import JSON
 from .label import Label
 from .markup import HTML, Markdown
+from .model3d import Model3D
 from .number import Number
+from .plot import Plot
 from .slider import Slider
 from .state import State
 from .textbox import Textbox
+from .timeseries import Timeseries
 
 SHORTCUTS: dict[str, Callable[[], Component]] = {
     "text": Textbox, "textbox": Textbox, "textarea": templates.TextArea,
     "number": Number, "slider": Slider, "checkbox": Checkbox, "checkboxgroup": CheckboxGroup,
     "radio": Radio, "dropdown": Dropdown,
     "image": Image, "webcam": templates.Webcam, "sketchpad": templates.Sketchpad, "paint": templates.Paint,
-    "pil": templates.Pil,
+    "pil": templates.Pil, "imagemask": templates.ImageMask, "imagepaint": templates.ImagePaint,
     "audio": Audio, "microphone": templates.Microphone, "mic": templates.Microphone,
-    "video": Video, "playable_video": Video, "file": File, "dataframe": Dataframe, "numpy": templates.Numpy,
+    "video": Video, "playable_video": templates.PlayableVideo, "playablevideo": templates.PlayableVideo,
+    "file": File, "dataframe": Dataframe, "numpy": templates.Numpy,
     "matrix": templates.Matrix, "list": templates.List, "label": Label,
     "highlight": HighlightedText, "highlightedtext": HighlightedText, "chatbot": Chatbot,
     "json": JSON, "html": HTML, "markdown": Markdown, "state": State, "variable": State,
+    "plot": Plot, "gallery": Gallery, "colorpicker": ColorPicker, "model3d": Model3D, "timeseries": Timeseries,
+    "code": Code, "button": Button, "annotatedimage": AnnotatedImage, "files": Files, "uploadbutton": UploadButton,
 }
 
 
-def component(spec: Any, where: str) -> Component:
+def component(spec: Any, where: str = "component") -> Component:
     """A component from an instance or a shortcut string; ``where`` names the slot in errors."""
     if isinstance(spec, Component):
         return spec
@@ -61,57 +73,3 @@ def component_list(specs: Any, side: str) -> list[Component]:
     if not isinstance(specs, (list, tuple)):
         return [component(specs, side)]
     return [component(spec, f"{side}[{i}]") for i, spec in enumerate(specs)]
-
-
-# ---- the 2.x-era namespaces: gr.inputs.Textbox(lines=5, default="..."), gr.outputs.Label() ----
-
-_LEGACY_ONLY = {"optional", "numeric", "tool", "keep_filename", "plot", "max_choices"}
-
-
-def _legacy(cls: type[Component], **preset: Any) -> Callable[..., Component]:
-    def make(*args: Any, default: Any = None, **kwargs: Any) -> Component:
-        for name in _LEGACY_ONLY & kwargs.keys():
-            kwargs.pop(name)
-        if default is not None:
-            kwargs["value"] = default
-        if cls is Label and "type" in kwargs:
-            kwargs.pop("type")
-        return cls(*args, **{**preset, **kwargs})
-    make.__name__ = make.__qualname__ = cls.__name__
-    make.__doc__ = f"Legacy spelling of {cls.__name__} (``default=`` is ``value=``)."
-    return make
-
-
-class inputs:  # noqa: N801 - a namespace spelled as in Gradio 2
-    """``niceface.inputs.*``: the Gradio 2 spelling of input components."""
-
-    Textbox = _legacy(Textbox)
-    Number = _legacy(Number)
-    Slider = _legacy(Slider)
-    Checkbox = _legacy(Checkbox)
-    CheckboxGroup = _legacy(CheckboxGroup)
-    Radio = _legacy(Radio)
-    Dropdown = _legacy(Dropdown)
-    Image = _legacy(Image)
-    Audio = _legacy(Audio)
-    Video = _legacy(Video)
-    File = _legacy(File)
-    Dataframe = _legacy(Dataframe)
-    State = _legacy(State)
-
-
-class outputs:  # noqa: N801
-    """``niceface.outputs.*``: the Gradio 2 spelling of output components."""
-
-    Textbox = _legacy(Textbox)
-    Label = _legacy(Label)
-    Image = _legacy(Image)
-    Audio = _legacy(Audio)
-    Video = _legacy(Video)
-    File = _legacy(File)
-    Dataframe = _legacy(Dataframe)
-    HighlightedText = _legacy(HighlightedText)
-    Chatbot = _legacy(Chatbot)
-    JSON = _legacy(JSON)
-    HTML = _legacy(HTML)
-    State = _legacy(State)

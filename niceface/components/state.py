@@ -1,13 +1,13 @@
 """State: a value kept on the server for one page load, never sent to the browser."""
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 from typing import Any
 
-from .base import Component
+from .base import Component, component
 
 
-@dataclass(eq=False)
+@component
 class State(Component):
     value: Any = None
     _: KW_ONLY

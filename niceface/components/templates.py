@@ -5,10 +5,12 @@ alias is the same class under Gradio's other spelling (``DataFrame``, ``Json``, 
 """
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 
 from .audio import Audio
+from .base import component
 from .dataframe import Dataframe
+from .file import Video
 from .highlighted_text import HighlightedText
 from .image import Image
 from .json_view import JSON
@@ -22,19 +24,19 @@ Variable = State
 Highlight = Highlightedtext = HighlightedText
 
 
-@dataclass(eq=False)
+@component
 class TextArea(Textbox):
     _: KW_ONLY
     lines: int = 7
 
 
-@dataclass(eq=False)
+@component
 class Webcam(Image):
     _: KW_ONLY
     source: str = "webcam"
 
 
-@dataclass(eq=False)
+@component
 class Sketchpad(Image):
     """A black-on-white drawing, given to fn as the 28×28 white-on-black picture digit models expect."""
 
@@ -45,19 +47,38 @@ class Sketchpad(Image):
     invert_colors: bool = True
 
 
-@dataclass(eq=False)
+@component
 class Paint(Image):
+    """A sketch pad with a pen colour choice; fn gets the painting."""
+
     _: KW_ONLY
     source: str = "canvas"
+    tool: str | None = "color-sketch"
 
 
-@dataclass(eq=False)
+@component
+class ImageMask(Image):
+    """An uploaded picture to draw a mask on; fn gets {"image": picture, "mask": white where drawn}."""
+
+    _: KW_ONLY
+    tool: str | None = "sketch"
+
+
+@component
+class ImagePaint(Image):
+    """An uploaded picture to paint on in colours; fn gets the painted picture."""
+
+    _: KW_ONLY
+    tool: str | None = "color-sketch"
+
+
+@component
 class Pil(Image):
     _: KW_ONLY
     type: str = "pil"
 
 
-@dataclass(eq=False)
+@component
 class Microphone(Audio):
     _: KW_ONLY
     source: str = "microphone"
@@ -66,24 +87,33 @@ class Microphone(Audio):
 Mic = Microphone
 
 
-@dataclass(eq=False)
+@component
+class PlayableVideo(Video):
+    """A video meant to play in any browser (Gradio converts to mp4; here it is sent as fn gives it)."""
+
+    _: KW_ONLY
+    format: str | None = "mp4"
+
+
+@component
 class Numpy(Dataframe):
     _: KW_ONLY
     type: str = "numpy"
 
 
-@dataclass(eq=False)
+@component
 class Matrix(Dataframe):
     _: KW_ONLY
     type: str = "array"
 
 
-@dataclass(eq=False)
+@component
 class List(Dataframe):
     _: KW_ONLY
     type: str = "array"
     col_count: int | None = 1
 
 
-__all__ = ["DataFrame", "Highlight", "Highlightedtext", "Json", "List", "Matrix", "Mic", "Microphone", "Numpy",
-           "Paint", "Pil", "Sketchpad", "Text", "TextArea", "Variable", "Webcam"]
+__all__ = ["DataFrame", "Highlight", "Highlightedtext", "ImageMask", "ImagePaint", "Json", "List", "Matrix", "Mic",
+           "Microphone", "Numpy", "Paint", "Pil", "PlayableVideo", "Sketchpad", "Text", "TextArea", "Variable",
+           "Webcam"]

@@ -23,7 +23,7 @@ import numpy as np
 from ..components.audio import Audio
 from ..components.base import Component
 from ..components.checkbox import Checkbox
-from ..components.choices import CheckboxGroup, Radio
+from ..components.choices import CheckboxGroup, Dropdown, Radio
 from ..components.image import Image
 from ..components.number import Number, parse_number
 from ..components.slider import Slider
@@ -179,22 +179,22 @@ def group_neighbours(component: CheckboxGroup, payload: Any) -> Neighbours:
     component.preprocess(payload)
     chosen = list(payload or [])
     values = [[c for c in chosen if c != choice] if choice in chosen else [*chosen, choice]
-              for choice in component.choices]
+              for choice in component.labels]
 
     def arrange(scores: list[float]) -> list[tuple[float | None, float | None]]:
         return [(float(s), None) if choice in chosen else (None, float(s))
-                for choice, s in zip(component.choices, scores, strict=False)]
+                for choice, s in zip(component.labels, scores, strict=False)]
     return Neighbours(values, arrange)
 
 
 def choice_neighbours(component: Radio, payload: Any) -> Neighbours:
     component.preprocess(payload)
-    others = [choice for choice in component.choices if choice != payload]
+    others = [choice for choice in component.labels if choice != payload]
 
     def arrange(scores: list[float]) -> list[float | None]:
         arranged: list[float | None] = _floats(scores)
-        if payload in component.choices:
-            arranged.insert(component.choices.index(payload), None)
+        if payload in component.labels:
+            arranged.insert(component.labels.index(payload), None)
         return arranged
     return Neighbours(others, arrange)
 
@@ -212,7 +212,7 @@ TOKEN_SPLITTERS: dict[type[Component], Splitter] = {
 }
 NEIGHBOUR_SPLITTERS: dict[type[Component], Splitter] = {
     Number: number_neighbours, Slider: slider_neighbours, Checkbox: checkbox_neighbours,
-    CheckboxGroup: group_neighbours, Radio: choice_neighbours,  # Dropdown is a Radio
+    CheckboxGroup: group_neighbours, Radio: choice_neighbours, Dropdown: choice_neighbours,
 }
 SPLITTERS: dict[type[Component], Splitter] = {**TOKEN_SPLITTERS, **NEIGHBOUR_SPLITTERS}
 

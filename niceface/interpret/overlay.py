@@ -20,7 +20,7 @@ from ..components import _codecs
 from ..components.audio import Audio
 from ..components.base import Component
 from ..components.checkbox import Checkbox
-from ..components.choices import CheckboxGroup, Radio
+from ..components.choices import CheckboxGroup, Dropdown, Radio
 from ..components.highlighted_text import score_color
 from ..components.image import Image
 from ..components.number import Number
@@ -131,11 +131,11 @@ def group_cells(component: CheckboxGroup, pairs: Sequence[Sequence[float | None]
     """One cell per choice: toggling it (uncheck when checked, check when not)."""
     return [(f"uncheck {choice}" if if_true is None else f"check {choice}",
              color(if_false if if_true is None else if_true))
-            for choice, (if_false, if_true) in zip(component.choices, pairs, strict=True)]
+            for choice, (if_false, if_true) in zip(component.labels, pairs, strict=True)]
 
 
 def choice_cells(component: Radio, scores: Sequence[float | None]) -> list[Cell]:
-    return [(choice, color(score)) for choice, score in zip(component.choices, scores, strict=True)]
+    return [(choice, color(score)) for choice, score in zip(component.labels, scores, strict=True)]
 
 
 def _cells(render: Callable[[Any, Any], list[Cell]]) -> Callable[[Any, Any, Any], Overlay]:
@@ -147,4 +147,5 @@ _RENDERERS: dict[type[Component], Callable[[Any, Any, Any], Overlay]] = {
     Image: image_overlay,
     Audio: _cells(audio_cells), Number: _cells(number_cells), Slider: _cells(slider_cells),
     Checkbox: _cells(checkbox_cells), CheckboxGroup: _cells(group_cells), Radio: _cells(choice_cells),
+    Dropdown: _cells(choice_cells),
 }

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 from drive import answer, predict, run, submit
+from playwright.sync_api import expect
 
 import niceface as gr
 
@@ -88,5 +89,21 @@ def test_launch_share_serves_locally_and_says_so_once():
     try:
         assert answer(app, "Al")[0].startswith("Hello Al")
         assert app.output().count("no public share link") == 1
+    finally:
+        app.stop()
+
+
+@pytest.mark.browser
+def test_a_gradio_2_program_with_inputs_and_outputs_namespaces_runs(page):
+    app = run("legacy_namespaces")
+    try:
+        label, echo = answer(app, "a long sentence here", 10, "plain")
+        assert echo == "plain: A LONG SENTENCE HERE" and label["label"] == "long"
+        page.goto(app.url)
+        expect(page.get_by_label("text", exact=True)).to_have_value("hello there")  # default=, the 3rd argument
+        expect(page.get_by_role("radio", name="fancy")).to_be_checked()
+        submit(page)
+        page.wait_for_function("document.querySelector('[aria-label=echo]').value === 'fancy: HELLO THERE'")
+        expect(page.locator(".nf-label-row")).to_have_count(2)  # outputs.Label(2): two classes shown
     finally:
         app.stop()

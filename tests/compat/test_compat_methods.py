@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from drive import PROGRAMS, answer, predict, run, submit
+from playwright.sync_api import expect
 
 import niceface as gr
 
@@ -118,3 +119,130 @@ def test_close_all_stops_what_launch_prevent_thread_lock_started():
                             timeout=120, cwd=PROGRAMS, env={**os.environ, "NICEFACE_INBROWSER": "0"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-2:] == ["answered: HELLO", "closed: the port no longer answers"]
+
+
+# ---- TabbedInterface, themes, gr.update, .style() ------------------------------------------
+
+@pytest.fixture(scope="module")
+def tabbed():
+    app = run("tabs_and_theme")
+    yield app
+    app.stop()
+
+
+def test_each_tab_answers_at_its_own_api_name(tabbed):
+    assert answer(tabbed, "Ada") == ["Hello Ada!"]  # /api/predict: the first tab
+    reversed_ = predict_at(tabbed, "reverse", "stressed")
+    assert reversed_ == [{"__type__": "update", "visible": True, "value": "desserts"}]
+
+
+def predict_at(app, name, *data):
+    import httpx
+    response = httpx.post(f"{app.url}api/{name}", json={"data": list(data)}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()["data"]
+
+
+@pytest.mark.browser
+def test_tabs_hold_their_own_interface_and_fn_can_hide_an_output(tabbed, page):
+    page.goto(tabbed.url)
+    expect(page.locator(".nf-header .nf-title")).to_have_text("Two tools")
+    expect(page.get_by_text("Your first name")).to_be_visible()  # info=
+    page.get_by_role("tab", name="Mirror").click()
+    page.get_by_label("word", exact=True).fill("stressed")
+    page.locator(".nf-tab-panels .q-tab-panel:visible").get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=reversed]').value === 'desserts'")
+    assert page.locator(".shiny textarea").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # css=
+    page.get_by_label("word", exact=True).fill("secret")
+    page.locator(".nf-tab-panels .q-tab-panel:visible").get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("reversed", exact=True)).to_be_hidden()  # gr.update(visible=False)
+    page.get_by_role("tab", name="Greeter").click()
+    page.get_by_label("name", exact=True).fill("Bo")
+    page.locator(".nf-tab-panels .q-tab-panel:visible").get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=greeting]').value === 'Hello Bo!'")
+
+
+@pytest.mark.browser
+def test_a_gradio_theme_colours_the_page(tabbed, page):
+    page.goto(tabbed.url)
+    accent = page.evaluate("getComputedStyle(document.body).getPropertyValue('--nf-accent').trim()")
+    assert accent == "#059669"  # Soft(primary_hue="emerald"): emerald 600
+    submit_colour = page.get_by_role("button", name="Submit").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert submit_colour == "rgb(5, 150, 105)"
+
+
+def test_theme_names_and_unknown_themes(caplog):
+    soft = gr.Interface(lambda x: x, "text", "text", theme="soft")
+    assert type(soft.look[0]).__name__ == "Soft"
+    assert gr.Interface(lambda x: x, "text", "text", theme="dark").look == (None, True)
+    with caplog.at_level(logging.WARNING):
+        hub = gr.Interface(lambda x: x, "text", "text", theme="gradio/seafoam")
+    assert hub.look == (None, False) and "cannot be fetched" in caplog.text
+
+
+def test_style_returns_the_component_and_sets_what_it_knows():
+    image = gr.Image().style(height=240, width=320, rounded=False)
+    assert (image.height, image.width) == (240, 320)
+    assert gr.Gallery().style(grid=[3], height="auto").columns == 3
+
+
+# ---- mount_gradio_app, cached and paged examples, make_waveform ----------------------------
+
+@pytest.mark.browser
+def test_an_interface_mounted_in_a_fastapi_app_serves_its_page_and_api(page):
+    app = run("mounted")
+    try:
+        import httpx
+        assert httpx.get(app.url, timeout=30).json() == {"message": "This is the host app"}
+        assert httpx.post(app.url + "tools/api/predict", json={"data": ["aBc"]}, timeout=30).json()["data"] == ["AbC"]
+        page.goto(app.url + "tools/")
+        page.get_by_label("text", exact=True).fill("Hello")
+        submit(page)
+        page.wait_for_function("document.querySelector('[aria-label=swapped]').value === 'hELLO'")
+    finally:
+        app.stop()
+
+
+@pytest.mark.browser
+def test_cached_examples_run_once_at_start_and_show_on_click_page_by_page(page, tmp_path):
+    runs = tmp_path / "runs.log"
+    app = run("cached_examples", COMPAT_RUNS=str(runs))
+    try:
+        page.goto(app.url)
+        expect(page.locator(".nf-example")).to_have_count(2)  # two a page
+        page.wait_for_function("() => true")
+        _wait_for_lines(runs, 5)
+        page.get_by_role("button", name="Examples page 2").click()
+        expect(page.locator(".nf-example")).to_have_count(2)
+        page.get_by_role("button", name="Example 4").click()
+        page.wait_for_function("document.querySelector('[aria-label=shouted]').value === 'FOUR!'")
+        expect(page.get_by_label("word", exact=True)).to_have_value("four")
+        page.get_by_role("button", name="Examples page 3").click()
+        expect(page.locator(".nf-example")).to_have_count(1)
+        assert sorted(runs.read_text().split()) == ["five", "four", "one", "three", "two"]  # once each, no more
+    finally:
+        app.stop()
+
+
+def _wait_for_lines(path, count):
+    import time
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if path.exists() and len(path.read_text().split()) >= count:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} never had {count} lines")
+
+
+def test_make_waveform_gives_an_mp4_with_the_sound(tmp_path):
+    import numpy as np
+    rate = 8000
+    samples = (np.sin(np.linspace(0, 2 * np.pi * 440, rate)) * 20000).astype(np.int16)
+    path = gr.make_waveform((rate, samples), bars_color="#336699", animate=True)
+    data = open(path, "rb").read()
+    assert data[4:8] == b"ftyp" and len(data) > 2000
+    import subprocess
+
+    import imageio_ffmpeg
+    probe = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-i", path], capture_output=True, text=True, check=False)
+    assert "Video: h264" in probe.stderr and "Audio: aac" in probe.stderr and "Duration: 00:00:01" in probe.stderr

@@ -3,6 +3,7 @@ redirects, login CSRF, framing; each through the real server."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 import pytest
@@ -36,9 +37,20 @@ def test_200_parallel_guesses_from_one_address_hash_at_most_5(guarded):
     app = guarded()
     guesses = [{"path": "login", "method": "POST", "data": {"username": "admin", "password": f"guess {n}"}}
                for n in range(200)]
+    began = time.monotonic()
     statuses = asyncio.run(_at_once(app.url, "127.0.0.2", guesses))
-    assert len(app.checks()) <= 5, len(app.checks())  # before the fix: all 200 were checked
-    assert statuses.count(429) >= 195 and set(statuses) <= {401, 429}
+    allowed = _allowed_after(time.monotonic() - began)
+    assert len(app.checks()) <= allowed, len(app.checks())  # before the fix: all 200 were checked
+    assert statuses.count(429) >= 200 - allowed and set(statuses) <= {401, 429}
+
+
+def _allowed_after(seconds: float) -> int:
+    """Guesses the throttle lets through in ``seconds``: 5 at once, then one after waits of
+    1, 2, 4 … seconds (a busy machine may take more than a second to send 200 requests)."""
+    allowed, waited, wait = 5, 0.0, 1.0
+    while waited + wait <= seconds:
+        waited, wait, allowed = waited + wait, wait * 2, allowed + 1
+    return allowed
 
 
 def test_parallel_basic_guesses_are_reserved_too(guarded):
@@ -47,8 +59,10 @@ def test_parallel_basic_guesses_are_reserved_too(guarded):
     basics = [{"path": "api/predict", "method": "POST", "json": {"data": ["x"]},
                "headers": {"authorization": "Basic " + base64.b64encode(f"admin:guess {n}".encode()).decode()}}
               for n in range(40)]
+    began = time.monotonic()
     statuses = asyncio.run(_at_once(app.url, "127.0.0.3", basics))
-    assert len(app.checks()) <= 5 and statuses.count(429) >= 35
+    allowed = _allowed_after(time.monotonic() - began)
+    assert len(app.checks()) <= allowed and statuses.count(429) >= 40 - allowed
 
 
 def test_wrong_passwords_from_elsewhere_do_not_lock_the_real_user_out(guarded):

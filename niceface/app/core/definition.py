@@ -16,20 +16,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ...components._roles import check_roles
 from ...components.base import Component
 from ...components.registry import component_list
 from ...components.state import State
 from ...exceptions import ConfigurationError, one_of
+from ...themes import resolve as resolve_theme
 from .context import special_parameters
+from .examples import Examples
 from .examples import rows as example_rows
 
 log = logging.getLogger(__name__)
 
 FLAGGING_MODES = ("manual", "auto", "never")
-#: Gradio options (of 3.x and earlier) that change nothing here: accepted, with a warning
-LEGACY_OPTIONS = {"layout", "allow_screenshot", "enable_queue", "show_input", "show_output",
-                  "capture_session", "server_name", "server_port", "verbose", "show_tips", "allow_duplication",
-                  "_api_mode", "encrypt", "mode", "repeat_outputs_per_model"}
+#: Gradio options (of 3.x and earlier) that change nothing here: accepted, with a warning, and why
+LEGACY_OPTIONS = {
+    "layout": "retired in Gradio 3: inputs and outputs sit side by side", "allow_screenshot": "retired in Gradio 3",
+    "enable_queue": "a launch() option (or demo.queue())", "show_input": "retired in Gradio 3",
+    "show_output": "retired in Gradio 3", "capture_session": "retired in Gradio 3",
+    "server_name": "a launch() option", "server_port": "a launch() option", "verbose": "retired in Gradio 3",
+    "show_tips": "retired in Gradio 3", "allow_duplication": "Hugging Face Spaces' Duplicate button",
+    "_api_mode": "Gradio's own", "encrypt": "retired in Gradio 3", "mode": "Gradio's own",
+    "repeat_outputs_per_model": "retired in Gradio 3"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,7 @@ class Definition:
         self.progress_defaults = {name: param.default for name, param in _all_parameters(fn).items()
                                   if name in self.special and param.default is not inspect.Parameter.empty}
         self.input_components: list[Component] = component_list(inputs, "inputs")
+        check_roles(self.input_components, "inputs")  # a Plot or a Gallery is an output only
         self.output_components: list[Component] = component_list(outputs, "outputs")
         self.state_input = _state_index(self.input_components, "inputs")
         self.state_output = _state_index(self.output_components, "outputs")
@@ -73,11 +82,15 @@ class Definition:
         self.title, self.description, self.article, self.theme = title, description, article, theme
         self.thumbnail, self.api_name, self.flagging_callback = thumbnail, api_name, flagging_callback
         self.css = _read_css(css)
+        self.look = resolve_theme(theme)  # (a theme to apply or None, start dark?): said once if unknown
         self.num_shap = num_shap
         self.interpretation = interpretation
         self.allow_flagging = _flagging_mode(allow_flagging)
         self.flagging_options, self.flagging_dir = flagging_options, flagging_dir
         self._name_components()
+        if isinstance(examples, Examples):
+            cache_examples = examples.cache_examples if cache_examples is None else cache_examples
+            examples_per_page = examples.examples_per_page if examples_per_page == 10 else examples_per_page
         self.examples = example_rows(examples, self.wire_inputs)
         self.cache_examples = _cache_examples(cache_examples) and bool(self.examples)
         self.examples_per_page = max(1, int(examples_per_page))

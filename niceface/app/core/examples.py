@@ -23,8 +23,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class Examples:
+    """Gradio 3's ``gr.Examples(examples, inputs, ...)``: in an Interface program, the rows it
+    holds are the Interface's examples (``Interface(..., examples=gr.Examples(...))``); its
+    ``examples_per_page`` and ``cache_examples`` apply when the Interface gives none."""
+
+    def __init__(self, examples: Any, inputs: Any = None, outputs: Any = None, fn: Any = None,  # noqa: PLR0917
+                 cache_examples: bool = False, examples_per_page: int = 10, label: str | None = "Examples",
+                 **gradio: Any) -> None:
+        del inputs, outputs, fn, label, gradio  # an Interface has its own inputs, outputs and fn
+        self.examples, self.cache_examples, self.examples_per_page = examples, cache_examples, examples_per_page
+
+
 def rows(examples: Any, inputs: list[Component]) -> list[list[Any]]:
     """``examples`` as rows of one value per input; ConfigurationError naming what is wrong."""
+    if isinstance(examples, Examples):
+        examples = examples.examples
     if examples is None:
         return []
     if isinstance(examples, (str, Path)):

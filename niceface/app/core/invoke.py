@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
-from ...components.base import Component
+from ...components._codecs import json_safe
+from ...components.base import Component, is_update
 from ...components.limits import Limits
 from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError, OutputError
 from .context import Request, Run, running
@@ -146,6 +147,9 @@ def postprocess(definition: Definition, component: Component, value: Any) -> Any
     """One output's payload; what the component cannot show is fn's error, named:
     "f returned int 42 for Image 'out': expected a numpy array, a PIL image or a file path"."""
     try:
+        if is_update(value):  # gr.update(value=..., visible=...): the value converted, the rest as data
+            changes = {key: json_safe(item) for key, item in value.items() if key != "value"}
+            return {**changes, **({"value": component.postprocess(value["value"])} if "value" in value else {})}
         return component.postprocess(value)
     except Exception as error:  # noqa: BLE001 - any conversion failure on fn's value is fn's error, named
         detail = str(error) if isinstance(error, NicefaceError) else f"{type(error).__name__}: {error}"

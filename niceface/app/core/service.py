@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ...components._codecs import from_data_url, is_data_url
 from ...exceptions import ConfigurationError, FunctionError, NicefaceError, OutputError, RunTimeoutError
 from .context import Request
+from .example_cache import ExampleCache
 from .invoke import Call, Result, invoke
 from .jobs import Job, JobStatus, Listener, Scheduler, Work
 from .options import RunOptions
@@ -35,17 +36,23 @@ class Service:
     options: RunOptions = field(default_factory=RunOptions)
     flags: FlagStore | None = None  # None when allow_flagging="never"
     scheduler: Scheduler = field(init=False)
+    examples: ExampleCache | None = field(init=False)  # cache_examples=True: the outputs of each example
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.scheduler = self.options.scheduler()
+        self.examples = ExampleCache(self) if self.definition.cache_examples else None
 
     def start(self) -> None:
         """Begin serving; call inside the server's event loop."""
         self.loop = asyncio.get_running_loop()
         self.scheduler.start()
+        if self.examples is not None:
+            self.examples.start()
 
     async def stop(self) -> None:
+        if self.examples is not None:
+            await self.examples.stop()
         await self.scheduler.stop()
 
     def call(self, inputs: list[Any], state: Any = None, request: Request | None = None) -> Call:

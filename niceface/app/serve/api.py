@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from ...exceptions import (
@@ -49,7 +50,8 @@ STATUS: list[tuple[type[Exception], int, dict[str, str]]] = [
 ]
 
 
-def register(app: FastAPI, service: Service) -> None:
+def register(app: FastAPI, service: Service, name: str = "predict", *, also_predict: bool = False) -> None:
+    """POST /api/<name> runs the service's fn (and /api/predict too, with ``also_predict``)."""
     definition = service.definition
     inputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in definition.wire_inputs) or "none"
     outputs = ", ".join(f"{c.label or c.kind} ({type(c).__name__})" for c in definition.wire_outputs) or "none"
@@ -59,7 +61,9 @@ def register(app: FastAPI, service: Service) -> None:
     request_schema = {"content": {"application/json": {"schema": PredictRequest.model_json_schema()}},
                       "required": True}
 
-    @app.post("/api/predict", response_model=PredictResponse, tags=["predict"],
+    paths = [f"/api/{name}", *(["/api/predict"] if also_predict and name != "predict" else [])]
+
+    @app.post(paths[0], response_model=PredictResponse, tags=["predict"],
               summary=f"Run {definition.name}", description=f"Inputs: {inputs}. Outputs: {outputs}.",
               openapi_extra={"requestBody": request_schema},
               responses={413: {"description": "a file or picture over the app's limits"},
@@ -70,6 +74,8 @@ def register(app: FastAPI, service: Service) -> None:
         data = await _data(request)
         if isinstance(data, Response):
             return data
+        if request.query_params.get("stream") in ("1", "true") or "ndjson" in request.headers.get("accept", ""):
+            return _stream(request, service, data)
         try:
             result = await _while_connected(request, service, data)
         except NicefaceError as error:
@@ -79,6 +85,9 @@ def register(app: FastAPI, service: Service) -> None:
         if service.flags_every_run:
             await _flag(request, service, data, result.outputs)
         return JSONResponse({"data": result.outputs, "duration": result.duration})
+
+    for alias in paths[1:]:
+        app.add_api_route(alias, predict, methods=["POST"], include_in_schema=False)
 
 
 async def _data(request: Request) -> list[Any] | Response:
@@ -141,6 +150,40 @@ async def _withdraw_when_gone(request: Request, jobs: list[Job[Any]]) -> None:
         pass
     if jobs and jobs[0].status.kind == "waiting" and jobs[0].cancel():
         log.warning("an API caller disconnected while its run waited: the run was withdrawn")
+
+
+def _stream(request: Request, service: Service, data: list[Any]) -> StreamingResponse:
+    """``?stream=true`` (or ``Accept: application/x-ndjson``): one JSON line per partial output
+    of a generator fn ({"data": [...], "partial": true}), then the result ({"data", "duration"})
+    or the error ({"detail": ...})."""
+    from ..core.invoke import Result
+    lines: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+
+    def on_update(status: Any) -> None:
+        if status.kind == "progress" and isinstance(status.detail, Result):
+            lines.put_nowait({"data": status.detail.outputs, "partial": True})
+
+    async def run() -> None:
+        try:
+            result = await service.run(data, service.definition.initial_state(), on_update=on_update,
+                                       request=RunRequest.of(request, visitor_of(request.state).username))
+            lines.put_nowait({"data": result.outputs, "duration": result.duration})
+            if service.flags_every_run:
+                await _flag(request, service, data, result.outputs)
+        except NicefaceError as error:
+            lines.put_nowait({"detail": service.shown(error)})
+        finally:
+            lines.put_nowait(None)
+
+    async def body() -> AsyncIterator[bytes]:
+        task = asyncio.ensure_future(run())
+        try:
+            while (line := await lines.get()) is not None:
+                yield (json.dumps(line) + "\n").encode()
+        finally:
+            task.cancel()  # the caller left: stop waiting (a waiting run is withdrawn)
+
+    return StreamingResponse(body(), media_type="application/x-ndjson")
 
 
 def _shallow(value: Any) -> bool:

@@ -8,6 +8,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..core.service import Service
+from ..core.site import Site
 from .headers import ProxyTrust, SecurityHeaders, TrustedProxies
 
 if TYPE_CHECKING:
@@ -17,8 +18,10 @@ if TYPE_CHECKING:
     from .options import ServeOptions
 
 
-def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple[Any, Service]:
-    """The app to hand to uvicorn, and the Service its pages and API share."""
+def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tuple[Any, list[Service]]:
+    """The app to hand to uvicorn, and the Services (one per Definition of the site) its pages
+    and API share. The app's ``lifespan`` attribute is the FastAPI app whose lifespan must run
+    (to mount it elsewhere)."""
     from fastapi import FastAPI
     from nicegui import ui
 
@@ -26,21 +29,25 @@ def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple
     from . import api
     from .limits import UploadLimit
 
-    service = Service(definition, run, flags=_flag_store(definition))
+    site = site if isinstance(site, Site) else Site.of(site)
+    names = site.api_names()
+    services = [Service(definition, run, flags=_flag_store(definition, name if site.tabbed else None))
+                for definition, name in zip(site.definitions, names, strict=True)]
     auth = _authenticator(serve)
     # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
     # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
     docs = "/docs" if serve.show_api else None
-    fastapi_app = FastAPI(title=definition.title or f"niceface: {definition.name}", docs_url=docs, redoc_url=None,
-                          openapi_url="/openapi.json" if serve.show_api else None,
+    fastapi_app = FastAPI(title=site.title or f"niceface: {site.definitions[0].name}", docs_url=docs,
+                          redoc_url=None, openapi_url="/openapi.json" if serve.show_api else None,
                           telemetry={"tracing": False, "metrics": False, "logs": False}, **(serve.app_kwargs or {}))
-    fastapi_app.router.on_startup += [gc.freeze, service.start]  # gc.freeze: see WHY_FREEZE
-    fastapi_app.router.on_shutdown.append(service.stop)
+    fastapi_app.router.on_startup += [gc.freeze, *(service.start for service in services)]  # see WHY_FREEZE
+    fastapi_app.router.on_shutdown += [service.stop for service in services]
     if auth is not None and auth.credentials is not None:
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
-    api.register(fastapi_app, service)
-    register(service, auth, show_api=serve.show_api)
-    ui.run_with(fastapi_app, title=definition.title or "niceface", favicon=serve.favicon_path,
+    for number, (service, name) in enumerate(zip(services, names, strict=True)):
+        api.register(fastapi_app, service, name, also_predict=number == 0)
+    register(site, services, auth, show_api=serve.show_api)
+    ui.run_with(fastapi_app, title=site.title or "niceface", favicon=serve.favicon_path,
                 show_welcome_message=False, reconnect_timeout=3.0)
     limit = run.limits.max_file_size
     app: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
@@ -51,14 +58,20 @@ def build(definition: Definition, run: RunOptions, serve: ServeOptions) -> tuple
     trusted = serve.forwarded_allow_ips
     if trusted is None:
         trusted = os.environ.get("FORWARDED_ALLOW_IPS")
-    return ProxyTrust(app, TrustedProxies(trusted)), service
+    outer = ProxyTrust(app, TrustedProxies(trusted))
+    outer.lifespan = fastapi_app  # type: ignore[attr-defined]
+    return outer, services
 
 
-def _flag_store(definition: Definition) -> Any:
+def _flag_store(definition: Definition, tab: str | None) -> Any:
+    """The flags of one definition; of a tab, in a folder of its own under flagging_dir."""
     if definition.allow_flagging == "never":
         return None
+    from pathlib import Path
+
     from ...storage.flags import FlagStore
-    return FlagStore(definition.flagging_dir, [c.label or c.kind for c in definition.wire_inputs],
+    folder = Path(definition.flagging_dir) / tab if tab else definition.flagging_dir
+    return FlagStore(folder, [c.label or c.kind for c in definition.wire_inputs],
                      [c.label or c.kind for c in definition.wire_outputs])
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
+from ..core.site import Site
 from .options import ServeOptions
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ _servers: list[Server] = []  # every server this process started, for close_all(
 class Server:
     """A running server; ``close()`` stops it."""
 
-    def __init__(self, server: uvicorn.Server, url: str, service: Service) -> None:
-        self.server, self.url, self.service = server, url, service
+    def __init__(self, server: uvicorn.Server, url: str, services: list[Service]) -> None:
+        self.server, self.url, self.services = server, url, services
+        self.service = services[0]
         self.thread: threading.Thread | None = None
 
     def start_in_thread(self) -> None:
@@ -49,17 +51,17 @@ class Server:
             self.thread.join(timeout=10)
 
 
-def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOptions | None = None) -> Server:
-    """Serve ``definition`` at http://server_name:server_port/ (see RunOptions and ServeOptions).
-    Blocks until stopped, unless ``serve.prevent_thread_lock`` (then ``Server.close()`` stops it)."""
-    global _launched  # noqa: PLW0603 - one app per process, for now
+def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeOptions | None = None) -> Server:
+    """Serve ``site`` (a Definition, or several in tabs) at http://server_name:server_port/ (see
+    RunOptions and ServeOptions). Blocks until stopped, unless ``serve.prevent_thread_lock``
+    (then ``Server.close()`` stops it)."""
     run, serve = run or RunOptions(), serve or ServeOptions()
-    if _launched:
-        raise ConfigurationError("one process serves one niceface app; run another app in another process")
+    claim_process()
     import uvicorn
 
     from .asgi import build
-    app, service = build(definition, run, serve)
+    site = site if isinstance(site, Site) else Site.of(site)
+    app, services = build(site, run, serve)
     host = serve.server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
     port = serve.server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
     protocol = "https" if serve.ssl_certfile and serve.ssl_keyfile else "http"
@@ -68,13 +70,12 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
                             ssl_keyfile_password=serve.ssl_keyfile_password, ws="wsproto",
                             proxy_headers=False,  # headers.ProxyTrust decides whom to believe
                             ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
-    server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", service)
+    server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", services)
     _servers.append(server)
-    _launched = True
     if not serve.quiet:
         print(f"Running on local URL:  {server.url}", flush=True)
     if serve.native:
-        return _run_native(definition.title, server)
+        return _run_native(site.title, server)
     if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
         threading.Timer(0.5, webbrowser.open, (server.url,)).start()
     if serve.prevent_thread_lock:
@@ -82,6 +83,14 @@ def launch(definition: Definition, run: RunOptions | None = None, serve: ServeOp
         return server
     server.server.run()
     return server
+
+
+def claim_process() -> None:
+    """One process serves one niceface app (NiceGUI's pages are process-wide), for now."""
+    global _launched  # noqa: PLW0603
+    if _launched:
+        raise ConfigurationError("one process serves one niceface app; run another app in another process")
+    _launched = True
 
 
 def close_all() -> None:

@@ -38,14 +38,22 @@ class ServeOptions:
     quiet: bool = False
 
 
-#: Gradio 3.50 launch() options that change nothing here, and what a user is told when they ask for one
+#: Gradio 3.50 launch() options that change nothing here, and why
 GRADIO_ONLY = {
     "share": "niceface makes no public share link (no tunnel); the app is served at its local address. "
              "Put it behind your own reverse proxy to share it (README: Behind a reverse proxy).",
-    "inline": None, "debug": None, "show_tips": None, "height": None, "width": None, "encrypt": None,
-    "ssl_verify": None, "file_directories": None, "allowed_paths": None, "blocked_paths": None, "_frontend": None,
-    "state_session_capacity": None, "share_server_address": None, "share_server_protocol": None,
+    "inline": "a notebook shows the app's link; there is no inline frame yet",
+    "debug": "errors always go to the log; launch() blocks unless prevent_thread_lock",
+    "show_tips": "there are no tips", "height": "there is no inline frame", "width": "there is no inline frame",
+    "encrypt": "retired in Gradio 3", "ssl_verify": "niceface makes no requests to its own server",
+    "file_directories": "no file is served from a folder: fn's files go out as data URLs",
+    "allowed_paths": "no file is served from a path: fn's files go out as data URLs",
+    "blocked_paths": "no file is served from a path: fn's files go out as data URLs",
+    "state_session_capacity": "each page's state lives as long as the page",
+    "share_server_address": "there is no share server", "share_server_protocol": "there is no share server",
 }
+#: of those, the ones a user is told about when asked for (the rest change nothing anyone would miss)
+SAID_WHEN_ASKED = ("share",)
 
 
 def gradio_options(given: dict[str, Any]) -> None:
@@ -61,5 +69,5 @@ def gradio_options(given: dict[str, Any]) -> None:
             close = difflib.get_close_matches(name, known, n=1)
             raise TypeError(f"launch() got an unexpected keyword argument {name!r}"
                             + (f"; did you mean {close[0]!r}?" if close else ""))
-        if value not in (None, False) and GRADIO_ONLY[name]:
+        if value not in (None, False) and name in SAID_WHEN_ASKED:
             logging.getLogger("niceface").warning("launch(%s=%r): %s", name, value, GRADIO_ONLY[name])

@@ -20,16 +20,31 @@ THUMBNAIL = 112  # pixels: the longer side of an example's picture preview
 
 
 def render(definition: Definition, fill: Callable[[int], Any]) -> None:
-    """The examples of ``definition``; clicking row ``n`` calls ``fill(n)``."""
-    with ui.column().classes("nf-examples w-full gap-2"):
-        ui.label("Examples").classes("text-lg font-semibold")
+    """The examples of ``definition``, ``examples_per_page`` at a time (with buttons to page
+    through more); clicking row ``n`` calls ``fill(n)``."""
+    cards = previews(definition)
+    per_page = definition.examples_per_page
+    pages = (len(cards) + per_page - 1) // per_page
+
+    @ui.refreshable
+    def grid(page: int = 0) -> None:
         with ui.element("div").classes("nf-examples-grid"):
-            for number, cells in enumerate(previews(definition)):
+            for number in range(page * per_page, min(len(cards), (page + 1) * per_page)):
                 card = ui.element("button").classes("nf-example").props('type="button"')
                 card.props["aria-label"] = f"Example {number + 1}"
                 card.on("click", functools.partial(fill, number))
                 with card:
-                    ui.html(cells, sanitize=False)
+                    ui.html(cards[number], sanitize=False)
+        if pages > 1:
+            with ui.row().classes("nf-example-pages items-center gap-1"):
+                for shown in range(pages):
+                    button = ui.button(str(shown + 1), on_click=functools.partial(grid.refresh, shown))
+                    button.props(f'flat dense no-caps aria-label="Examples page {shown + 1}"'
+                                 + (' color=primary aria-current="page"' if shown == page else ""))
+
+    with ui.column().classes("nf-examples w-full gap-2"):
+        ui.label("Examples").classes("text-lg font-semibold")
+        grid()
 
 
 @functools.cache

@@ -17,11 +17,15 @@ def prefix(request: Any) -> str:
     return str(request.headers.get("x-forwarded-prefix") or "").rstrip("/") + str(request.scope.get("root_path", ""))
 
 
-def theme(request: Any) -> Any:
-    """Quasar's dark mode as the page asks (``?__theme=``), else as the system prefers."""
-    ui.colors(primary=ACCENT)
+def theme(request: Any, look: tuple[Any, bool] = (None, False)) -> Any:
+    """The Interface's ``theme=`` (``look``: a Gradio theme to apply, or None; start dark?), and
+    Quasar's dark mode as the page asks (``?__theme=``), else as the theme or the system says."""
+    applied, dark = look
+    ui.colors(primary=applied.accent if applied is not None else ACCENT)
+    if applied is not None:
+        ui.add_css(applied.css())
     wanted = str(request.query_params.get("__theme", "")).lower()
-    return ui.dark_mode({"dark": True, "light": False}.get(wanted))
+    return ui.dark_mode({"dark": True, "light": False}.get(wanted, True if dark else None))
 
 
 def title_bar(title: str | None, username: str | None, prefix: str) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from nicegui import context, ui
 
+from ...components.base import is_update
 from ...exceptions import NicefaceError, QueueFullError
 from ..core.context import Notice, ProgressUpdate, Request
 from ..core.invoke import Result
@@ -21,11 +22,12 @@ from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
 from . import layout, sockets, styles
 from .feedback import Feedback
-from .field import Field
+from .field import Field, apply_update
 
 if TYPE_CHECKING:
     from ...components.base import Component
     from ..core.service import Service
+    from ..core.site import Site
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +54,10 @@ class RunState:
 class Page:
     """Builds and drives one client's page."""
 
-    def __init__(self, service: Service, sessions: Sessions | None, *, show_api: bool = True) -> None:
-        self.service, self.sessions, self.show_api = service, sessions, show_api
+    def __init__(self, service: Service, sessions: Sessions | None, *, show_api: bool = True,
+                 framed: bool = True) -> None:
+        """``framed``: with the title bar and footer (not for a tab: its page has them)."""
+        self.service, self.sessions, self.show_api, self.framed = service, sessions, show_api, framed
         self.definition = definition = service.definition
         self.client = context.client
         self.run = RunState(definition.initial_state())
@@ -73,8 +77,9 @@ class Page:
     def build(self) -> None:
         definition = self.definition
         request = self.client.request
-        layout.theme(request)
-        layout.title_bar(definition.title, self.username, layout.prefix(request))
+        if self.framed:
+            layout.theme(request, definition.look)
+            layout.title_bar(definition.title, self.username, layout.prefix(request))
         with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
             if definition.description:
                 ui.markdown(definition.description).classes("nf-description w-full")
@@ -94,14 +99,15 @@ class Page:
                 self._examples()
             if definition.article:
                 ui.markdown(definition.article).classes("nf-article w-full")
-        layout.footer(layout.prefix(request), show_api=self.show_api)
+        if self.framed:
+            layout.footer(layout.prefix(request), show_api=self.show_api)
         if definition.live:
             for field in self.inputs:
                 field.view.on_change(self.submit)
 
     def _field(self, component: Component, role: str) -> Field:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
-            view = component.render(role, self.service.options.limits)  # type: ignore[arg-type]
+            view = component.widget(role, self.service.options.limits)  # type: ignore[arg-type]
         if role == "input":
             view.on_enter(self.submit)
         return Field(component, view, slot)
@@ -135,12 +141,28 @@ class Page:
         """What the inputs hold now."""
         return [field.view.get() for field in self.inputs]
 
-    def fill(self, number: int | None) -> None:
-        """Put example row ``number`` into the inputs (nothing for a row that does not exist)."""
+    async def fill(self, number: int | None) -> None:
+        """Put example row ``number`` into the inputs (nothing for a row that does not exist);
+        with cache_examples, show its outputs too (cached, or run now)."""
         if number is None or not 0 <= number < len(self.definition.examples):
             return
-        for field, value in zip(self.inputs, self.definition.examples[number], strict=False):
-            field.view.set(field.component.postprocess(value))
+        try:
+            payloads = [field.component.postprocess(value)
+                        for field, value in zip(self.inputs, self.definition.examples[number], strict=False)]
+        except (NicefaceError, OSError) as error:
+            ui.notify(f"This example cannot be used: {error}", type="warning")
+            return
+        for field, payload in zip(self.inputs, payloads, strict=False):
+            field.view.set(payload)
+        cache = self.service.examples
+        if cache is None or self.definition.live:  # a live page runs on the change already
+            return
+        cached = cache.get(number)
+        if cached is not None:
+            self.feedback.show_error(None)
+            self.show(cached)
+        else:
+            await self.submit()
 
     def clear(self) -> None:
         for field in self.inputs:
@@ -198,8 +220,11 @@ class Page:
     def show(self, payloads: list[Any]) -> None:
         """Put a run's output payloads on the page."""
         for field, payload in zip(self.outputs, payloads, strict=False):
-            field.view.set(payload)
-        self.last_outputs = payloads
+            if is_update(payload):
+                apply_update(field, payload)
+            else:
+                field.view.set(payload)
+        self.last_outputs = [payload.get("value") if is_update(payload) else payload for payload in payloads]
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
         """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
@@ -278,17 +303,23 @@ class OpenPages:
                     page.end()
 
 
-def register(service: Service, sessions: Sessions | None, *, show_api: bool = True) -> None:
-    """Serve the interface at "/" (each connection gets its own Page)."""
-    ui.add_css(styles.css(service.definition.css), shared=True)
+def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True) -> None:
+    """Serve the site at "/": each connection gets its own Page (one per tab of a TabbedInterface)."""
+    ui.add_css(styles.css(site.css), shared=True)
     pages = OpenPages()
     if sessions is not None:
         sessions.on_end(pages.end)
 
-    @ui.page("/", title=service.definition.title or "niceface")
+    @ui.page("/", title=site.title or "niceface")
     def index() -> None:
-        pages.add(Page(service, sessions, show_api=show_api))
+        if not site.tabbed:
+            pages.add(Page(services[0], sessions, show_api=show_api))
+            return
+        from .tabs import tabbed_page
+        for page in tabbed_page(site, services, lambda service: Page(service, sessions, show_api=show_api,
+                                                                       framed=False), show_api=show_api):
+            pages.add(page)
 
     if show_api:
         from . import api_page
-        api_page.register(service.definition)
+        api_page.register(site)
