@@ -19,7 +19,7 @@ def gender_of_sentence(sentence):
 
 def interpret_gender(sentence):
     result = gender_of_sentence(sentence)
-    is_male = result["male"] > result["female"]
+    is_male = result["male"] >= result["female"]  # on a tie the label shows "male" (listed first)
     interpretation = []
     for word in re.split("( )", sentence):
         score = 0

@@ -19,6 +19,8 @@ HERE = Path(__file__).parent
 
 
 def classify_image(image):
+    if image is None:
+        raise gr.Error("Choose, drop or paste a picture of a digit first.")
     probabilities = model.predict_proba(to_features(image))[0]
     return {str(digit): float(p) for digit, p in zip(model.classes_, probabilities, strict=True)}
 

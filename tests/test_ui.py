@@ -277,3 +277,65 @@ def test_use_via_api_shows_calls_that_work(serve, page):
     body = code.split("-d '", 1)[1].split("'", 1)[0]  # the shell call, as shown
     answer = httpx.post(app.url + "api/predict", content=body, headers={"content-type": "application/json"}, timeout=30)
     assert answer.status_code == 200 and answer.json()["data"][0].startswith("Hello")
+
+
+# ---- after a new user's trial: calls that run, a theme that sticks, honest messages --------
+
+def test_use_via_api_for_a_picture_input_gives_calls_that_run(serve, page, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    app = serve(DIGITS)
+    page.goto(app.url + "use-via-api")
+    page.get_by_text("From Python").wait_for()
+    shell, python = (page.locator(".nicegui-code code").nth(n).inner_text() for n in range(2))
+    assert "base64 -w0 picture.png" in shell and 'data_url("picture.png", "image/png")' in python
+    shutil.copy(ROOT / "examples" / "images" / "digit_3.png", tmp_path / "picture.png")
+    by_shell = subprocess.run(["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert '"label":"3"' in by_shell.stdout, by_shell.stdout + by_shell.stderr
+    by_python = subprocess.run([sys.executable, "-c", python], cwd=tmp_path, capture_output=True, text=True,
+                               timeout=60)
+    assert "'label': '3'" in by_python.stdout, by_python.stdout + by_python.stderr
+
+
+def test_the_light_or_dark_choice_sticks_across_pages(serve, browser):
+    app = serve(ROOT / "examples" / "hello.py")
+    page = browser.new_page(color_scheme="light")
+    page.goto(app.url)
+    page.wait_for_function("document.body.classList.contains('body--light')")
+    assert page.locator(".nf-theme .nf-to-dark").is_visible() and not page.locator(".nf-theme .nf-to-light").is_visible()
+    page.locator(".nf-theme").click()
+    page.wait_for_function("document.body.classList.contains('body--dark')")
+    assert page.locator(".nf-theme .nf-to-light").is_visible()  # the button now offers light
+    page.reload()
+    page.wait_for_function("document.body.classList.contains('body--dark')")
+    page.get_by_role("link", name="Use via API").click()
+    page.get_by_text("From Python").wait_for()
+    page.wait_for_function("document.body.classList.contains('body--dark')")
+    page.close()
+
+
+def test_paste_with_no_picture_says_so(serve, browser):
+    app = serve(DIGITS)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(app.url)
+    page.evaluate("navigator.clipboard.writeText('just words')")
+    page.get_by_role("button", name="Paste").click()
+    page.get_by_text("The clipboard holds no picture").wait_for()
+    context.close()
+
+
+def test_outputs_fade_when_the_inputs_change_and_a_missing_picture_is_named(serve, page):
+    app = serve(DIGITS)
+    page.goto(app.url)
+    page.get_by_role("button", name="Submit").click()
+    page.locator(".nf-error", has_text="Choose, drop or paste a picture of a digit first.").wait_for()
+    page.locator(".nf-example").nth(1).click()
+    page.get_by_role("button", name="Submit").click()
+    page.locator(".nf-label-top", has_text="3").wait_for()
+    assert "nf-stale" not in page.locator(".nf-outputs").get_attribute("class")
+    page.locator(".nf-example").nth(2).click()  # another picture: the 3 no longer belongs to it
+    page.wait_for_function("document.querySelector('.nf-outputs').classList.contains('nf-stale')")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("!document.querySelector('.nf-outputs').classList.contains('nf-stale')")

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Receiver = Callable[[str | None], Any]
+PASTE_FAILED = {"empty": "The clipboard holds no picture: copy one first, then press Paste.",
+                "denied": "The browser did not let the page read the clipboard: press Ctrl+V (⌘V) in the area "
+                          "instead."}
 
 
 def checked(component: Component, limits: Limits, on_payload: Receiver) -> Callable[[Any], Any]:
@@ -59,6 +62,7 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
                     label=f"{component.describe()}: choose {what}")
     zone.on_upload(uploaded)
     zone.on_rejected(rejected)
+    zone.on("paste_failed", lambda event: _refuse(PASTE_FAILED.get(str(event.args), PASTE_FAILED["empty"])))
     zone.classes("w-full nf-upload")
     return zone
 

@@ -30,13 +30,14 @@ export default {
       if (item) { event.preventDefault(); this.send(item.getAsFile()); }
     },
     async readClipboard() {
-      try {
-        for (const item of await navigator.clipboard.read()) {
-          const type = item.types.find((t) => t.startsWith("image/"));
-          if (type) { const blob = await item.getType(type); return this.send(new File([blob], "pasted", { type })); }
-        }
-        this.$emit("rejected");
-      } catch (e) { this.$emit("rejected"); }
+      let items;
+      try { items = await navigator.clipboard.read(); }
+      catch (e) { this.$emit("paste_failed", "denied"); return; }
+      for (const item of items) {
+        const type = item.types.find((t) => t.startsWith("image/"));
+        if (type) { const blob = await item.getType(type); return this.send(new File([blob], "pasted", { type })); }
+      }
+      this.$emit("paste_failed", "empty");
     },
     async send(file) {
       const limit = this.maxFileSize;

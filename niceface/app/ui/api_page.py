@@ -13,16 +13,50 @@ if TYPE_CHECKING:
     from ..core.definition import Definition
     from ..core.site import Site
 
-MEDIA = {"image": "data:image/png;base64,iVBORw0KGgo…", "audio": "data:audio/wav;base64,UklGR…",
-         "video": "data:video/mp4;base64,AAAAIGZ0eXA…", "file": "data:application/octet-stream;base64,…"}
+#: a media input's file in the calls shown: (a file name to replace, its type)
+MEDIA = {"image": ("picture.png", "image/png"), "audio": ("sound.wav", "audio/wav"),
+         "video": ("video.mp4", "video/mp4"), "file": ("document.pdf", "application/octet-stream")}
+
+
+class _File:
+    """A media input's value in the calls shown: the data URL of a file of the caller's."""
+
+    def __init__(self, number: int, kind: str) -> None:
+        self.variable = f"FILE{number}"
+        self.name, self.mime = MEDIA[kind]
+
+
+def _shell(data: list[Any]) -> tuple[str, str]:
+    """(lines that read the files, the JSON body with them in)."""
+    files = [item for item in data if isinstance(item, _File)]
+    reads = "".join(f"{f.variable}=$(base64 -w0 {f.name})   # any {f.name.split('.')[-1]} file of yours\n"
+                    for f in files)
+    body = json.dumps({"data": [f"\0{i}" if isinstance(item, _File) else item for i, item in enumerate(data)]})
+    for number, item in enumerate(data):
+        if isinstance(item, _File):
+            body = body.replace(f'"\\u0000{number}"', f'"data:{item.mime};base64,\'"${item.variable}"\'"')
+    return reads, body
+
+
+def _python(data: list[Any]) -> tuple[str, str]:
+    """(the helper that reads a file as a data URL, or "", the data list as Python)."""
+    if not any(isinstance(item, _File) for item in data):
+        return "", repr(data)  # Python's spelling: True, None
+    helper = ("import base64\nfrom pathlib import Path\n\n\ndef data_url(path, mime):\n"
+              "    return f\"data:{mime};base64,\" + base64.b64encode(Path(path).read_bytes()).decode()\n\n")
+    items = [f'data_url("{item.name}", "{item.mime}")' if isinstance(item, _File) else repr(item)
+             for item in data]
+    return helper, "[" + ", ".join(items) + "]"
 
 
 def render(definition: Definition, base: str, signed_in: bool, path: str = "predict") -> None:
     """The content for one definition: its endpoint (/api/<path>), one call in curl and
     Python, what each value is."""
     row = definition.examples[0] if definition.examples else [None] * len(definition.wire_inputs)
-    data = [sample(component, value) for component, value in zip(definition.wire_inputs, row, strict=True)]
-    body = json.dumps({"data": data})
+    data = [_File(n, c.kind) if c.kind in MEDIA else sample(c, value)
+            for n, (c, value) in enumerate(zip(definition.wire_inputs, row, strict=True))]
+    reads, body = _shell(data)
+    helper, listed = _python(data)
     login = " -u USER:PASSWORD" if signed_in else ""
     auth = ', auth=("USER", "PASSWORD")' if signed_in else ""
     with ui.column().classes("nf-interface w-full max-w-4xl mx-auto gap-4 p-4"):
@@ -31,18 +65,18 @@ def render(definition: Definition, base: str, signed_in: bool, path: str = "pred
                     f"`{{\"data\": [one value per output], \"duration\": seconds}}`. Pictures, sounds and files "
                     f"go both ways as base64 data URLs. [The OpenAPI description]({base}/docs) has the schema.")
         ui.label("From a shell").classes("text-lg font-semibold")
-        ui.code(f"curl -s{login} -X POST {base}/api/{path} \\\n  -H 'content-type: application/json' \\\n"
-                f"  -d '{body}'", language="bash").classes("w-full")
+        ui.code(f"{reads}curl -s{login} -X POST {base}/api/{path} \\\n  -H 'content-type: application/json' \\\n"
+                f"  -d '{body}'", language="bash").classes("w-full nf-api-code")
         ui.label("From Python").classes("text-lg font-semibold")
-        ui.code(f"import httpx\n\nanswer = httpx.post(\"{base}/api/{path}\", json={{\"data\": {json.dumps(data)}}}"
-                f"{auth}, timeout=60)\nprint(answer.json()[\"data\"])", language="python").classes("w-full")
+        ui.code(f"{helper}import httpx\n\nanswer = httpx.post(\"{base}/api/{path}\", json={{\"data\": {listed}}}"
+                f"{auth}, timeout=60)\nprint(answer.json()[\"data\"])", language="python").classes("w-full nf-api-code")
         ui.label("The values").classes("text-lg font-semibold")
         rows = [{"side": side, "label": c.label or c.kind, "component": type(c).__name__, "value": _kind(c)}
                 for side, components in (("in", definition.wire_inputs), ("out", definition.wire_outputs))
                 for c in components]
         columns = [{"name": key, "label": key, "field": key, "align": "left"} for key in ("side", "label", "component",
                                                                                          "value")]
-        ui.table(columns=columns, rows=rows).props("flat bordered dense hide-bottom").classes("w-full")
+        ui.table(columns=columns, rows=rows).props("flat bordered dense hide-bottom wrap-cells").classes("w-full")
         ui.link("← back to the app", f"{base}/")
 
 
@@ -52,10 +86,7 @@ def render_site(site: Site, base: str, signed_in: bool) -> None:
 
 
 def sample(component: Any, example: Any = None) -> Any:
-    """A value this input takes, for the calls shown: the first example's, else the input's
-    default; a short stand-in for media."""
-    if component.kind in MEDIA:
-        return MEDIA[component.kind]
+    """A value this input takes, for the calls shown: the first example's, else the input's default."""
     try:
         value = component.postprocess(example) if example is not None else component.initial_payload()
     except Exception:  # noqa: BLE001 - an example this input cannot show: its default instead

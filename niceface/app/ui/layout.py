@@ -24,8 +24,22 @@ def theme(request: Any, look: tuple[Any, bool] = (None, False)) -> Any:
     ui.colors(primary=applied.accent if applied is not None else ACCENT)
     if applied is not None:
         ui.add_css(applied.css())
-    wanted = str(request.query_params.get("__theme", "")).lower()
+    asked = str(request.query_params.get("__theme", "")).lower()
+    wanted = asked if asked in ("dark", "light") else str(request.cookies.get(THEME_COOKIE, ""))
+    if asked in ("dark", "light"):
+        ui.add_head_html(f"<script>{_remember(asked)}</script>")
     return ui.dark_mode({"dark": True, "light": False}.get(wanted, True if dark else None))
+
+
+#: the light/dark choice outlives the page: ?__theme= or the button stores it in this cookie, and a
+#: later page without ?__theme= starts from it (else from the theme or the system)
+THEME_COOKIE = "nf_theme"
+
+
+def _remember(choice: str) -> str:
+    return f"document.cookie = '{THEME_COOKIE}=' + {choice} + '; path=/; max-age=31536000; SameSite=Lax';" \
+        if choice.startswith("(") else \
+        f"document.cookie = '{THEME_COOKIE}={choice}; path=/; max-age=31536000; SameSite=Lax';"
 
 
 def title_bar(title: str | None, username: str | None, prefix: str) -> None:
@@ -35,8 +49,11 @@ def title_bar(title: str | None, username: str | None, prefix: str) -> None:
         if username is not None:
             ui.label(f"Signed in as {username}").classes("nf-user")
             ui.html(LOGOUT.format(action=html.escape(f"{prefix}/logout")), sanitize=False)
-        toggle = ui.button(icon="dark_mode").props('flat round dense aria-label="Light or dark"').classes("nf-theme")
-        toggle.on("click", js_handler="() => Quasar.Dark.toggle()")  # in the browser: it knows what is shown
+        with ui.button().props('flat round dense aria-label="Light or dark"').classes("nf-theme") as toggle:
+            ui.icon("dark_mode").classes("nf-to-dark")
+            ui.icon("light_mode").classes("nf-to-light")
+        toggle.on("click", js_handler="() => { Quasar.Dark.toggle(); "  # in the browser: it knows what is shown
+                                      + _remember("(Quasar.Dark.isActive ? 'dark' : 'light')") + " }")
 
 
 def footer(prefix: str, *, show_api: bool = True) -> None:

@@ -67,6 +67,7 @@ class Page:
         self.inputs: list[Field] = []
         self.outputs: list[Field] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
+        self.ran_with: list[Any] | None = None  # the inputs that gave them
         self.submit_button: Any = None
         self._clear_handlers: list[Callable[[], Any]] = []
         self.build()
@@ -101,9 +102,13 @@ class Page:
                 ui.markdown(definition.article).classes("nf-article w-full")
         if self.framed:
             layout.footer(layout.prefix(request), show_api=self.show_api)
-        if definition.live:
-            for field in self.inputs:
-                field.view.on_change(self.submit)
+        for field in self.inputs:
+            field.view.on_change(self.submit if definition.live else self._inputs_changed)
+
+    def _inputs_changed(self) -> None:
+        """Outputs of other inputs than those shown look faded until the next run."""
+        stale = self.last_outputs is not None and self.payloads() != self.ran_with
+        self.outputs_card.classes(add="nf-stale") if stale else self.outputs_card.classes(remove="nf-stale")
 
     def _field(self, component: Component, role: str) -> Field:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
@@ -160,6 +165,7 @@ class Page:
         cached = cache.get(number)
         if cached is not None:
             self.feedback.show_error(None)
+            self.ran_with = payloads
             self.show(cached)
         else:
             await self.submit()
@@ -182,6 +188,7 @@ class Page:
         for field in self.outputs:
             field.view.set(None)
         self.last_outputs = None
+        self.outputs_card.classes(remove="nf-stale")
 
     async def submit(self) -> bool:
         """Run fn on the inputs as they are; True if its outputs are now on the page."""
@@ -212,6 +219,7 @@ class Page:
         if generation != run.generation or self.client.is_deleted:
             return False  # a newer run (live mode) or a cancel superseded this one
         run.state = result.state
+        self.ran_with = payloads
         self.show(result.outputs)
         if self.service.flags_every_run:
             await self.flag(None, inputs=payloads, quiet=True)
@@ -225,6 +233,7 @@ class Page:
             else:
                 field.view.set(payload)
         self.last_outputs = [payload.get("value") if is_update(payload) else payload for payload in payloads]
+        self.outputs_card.classes(remove="nf-stale")
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
         """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
