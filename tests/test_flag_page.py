@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import base64
-import json
 import time
 
 import httpx
 import pytest
 from conftest import ROOT, screenshot
+
+from niceface.storage.flags import FlagStore
 
 pytestmark = pytest.mark.browser
 DIGIT_7 = ROOT / "examples" / "images" / "digit_7.png"
@@ -15,8 +16,7 @@ IMAGE_URL = "data:image/png;base64," + base64.b64encode(DIGIT_7.read_bytes()).de
 
 
 def stored(folder):
-    path = folder / "flags.json"
-    return list(json.loads(path.read_text())["_default"].values()) if path.exists() else []
+    return list(FlagStore(folder).records())
 
 
 def run_once(page, url: str, note: str) -> None:
