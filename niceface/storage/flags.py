@@ -46,6 +46,15 @@ class Blob:
     mime: str
 
 
+def store_file(directory: Path, blob: Blob) -> str:
+    """Write a media value to ``directory/files/`` under a random name; its relative path."""
+    name = f"{uuid.uuid4().hex}{suffix_for(blob.mime)}"
+    folder = directory / FILES
+    make_folder(folder)
+    write_file(folder / name, blob.data)
+    return f"{FILES}/{name}"
+
+
 def unique_labels(labels: Sequence[str]) -> list[str]:
     """["text", "text", "image"] -> ["text", "text (2)", "image"]."""
     seen: dict[str, int] = {}
@@ -107,11 +116,7 @@ class FlagStore:
 
     def _value(self, payload: Any) -> Any:
         if isinstance(payload, Blob):
-            name = f"{uuid.uuid4().hex}{suffix_for(payload.mime)}"
-            folder = self.directory / FILES
-            make_folder(folder)
-            write_file(folder / name, payload.data)
-            return f"{FILES}/{name}"
+            return store_file(self.directory, payload)
         try:
             json.dumps(payload)
         except (TypeError, ValueError):
