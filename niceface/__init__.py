@@ -11,6 +11,7 @@ from . import themes
 from .app.compose import Parallel, Series
 from .app.core.context import Info, Progress, Request, Warning
 from .app.core.examples import Examples
+from .app.core.flagging import CSVLogger, FlaggingCallback
 from .app.interface import Interface
 from .app.serve.mount import mount_gradio_app
 from .app.tabbed import TabbedInterface
@@ -89,6 +90,7 @@ __all__ = [
     "AnnotatedImage",
     "Audio",
     "Button",
+    "CSVLogger",
     "Chatbot",
     "Checkbox",
     "CheckboxGroup",
@@ -101,6 +103,7 @@ __all__ = [
     "Examples",
     "File",
     "Files",
+    "FlaggingCallback",
     "Gallery",
     "Highlight",
     "HighlightedText",

@@ -74,14 +74,14 @@ def _users(args: argparse.Namespace) -> int:
 
 
 def _flags(args: argparse.Namespace) -> int:
-    from .storage.flags import FLAGS_FILE, FlagStore
+    from .storage.flags import FLAGS_FILE, SHARDS, FlagStore
 
     store = FlagStore(args.directory)
-    if not store.db.exists():
-        print(f"niceface: no flags in {args.directory} (no {FLAGS_FILE} there)", file=sys.stderr)
+    if not store.exists():
+        print(f"niceface: no flags in {args.directory} (no {SHARDS}/ or {FLAGS_FILE} there)", file=sys.stderr)
         return 1
     if args.action == "count":
-        print(len(store.records()))
+        print(store.count())
         return 0
     if args.output is None:
         rows = store.export_csv(sys.stdout)

@@ -23,6 +23,8 @@ NOT_SUPPORTED: dict[str, str] = {
     "BarPlot, LinePlot, ScatterPlot": "Blocks charts fed by a DataFrame; an Interface uses Plot (matplotlib, "
                                       "plotly, altair)",
     "gr.Blocks, gr.Row, gr.Column, event listeners": "Blocks are out of scope: niceface is the Interface API",
+    "gr.HuggingFaceDatasetSaver, gr.SimpleCSVLogger": "not provided: pass gr.CSVLogger() or your own callback "
+                                                      "with setup() and flag()",
     "Plot of a bokeh figure": "refused with a message; matplotlib, plotly and altair figures are shown",
     "gr.Interface.load of Hub themes (theme=\"gradio/seafoam\")": "themes are not downloaded; the page keeps its "
                                                                   "look and says so",
@@ -40,8 +42,11 @@ FEATURES: list[tuple[str, Status, str]] = [
     ("theme= (gr.themes.*, \"soft\", \"dark\", ...)", "differs", "the main colour, neutral colour, radius and font "
      "are mapped onto niceface's page; other theme variables change nothing"),
     ("css=", "supported", "added after niceface's stylesheet"),
-    ("allow_flagging=, flagging_options=, flagging_dir=", "supported", "flags are stored in TinyDB, not CSV"),
-    ("flagging_callback= (CSVLogger, HuggingFaceDatasetSaver)", "differs", "accepted; flags go to niceface's store"),
+    ("allow_flagging=, flagging_options=, flagging_dir=", "supported", "without flagging_callback= flags go to "
+     "niceface's store (TinyDB shards; `niceface flags export` writes CSV)"),
+    ("flagging_callback= (gr.CSVLogger(), gr.FlaggingCallback, your own)", "differs", "setup() once at launch, "
+     "flag() per flag on a worker thread, media as data URLs; with allow_flagging=\"auto\" flag_data holds the "
+     "outputs too (Gradio 3: the inputs only)"),
     ("batch=, max_batch_size=", "supported", ""),
     ("api_name=", "supported", "POST /api/<api_name> (and /api/predict)"),
     ("analytics_enabled=", "differs", "accepted; niceface sends no analytics"),

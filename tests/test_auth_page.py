@@ -3,12 +3,13 @@ throttling (HTTP), and a person logging in and using the app (Chromium)."""
 from __future__ import annotations
 
 import base64
-import json
 import sys
 
 import httpx
 import pytest
 from conftest import APPS, ROOT, fill_login, screenshot, submit_text
+
+from niceface.storage.flags import FlagStore
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 
@@ -147,7 +148,7 @@ def test_a_person_logs_in_uses_the_app_flags_and_logs_out(serve, page, tmp_path)
     page.get_by_role("button", name="Flag").click()
     page.get_by_text("Flagged. Thank you!").wait_for()
     screenshot(page, "signed_in")
-    (record,) = json.loads((flags / "flags.json").read_text())["_default"].values()
+    (record,) = FlagStore(flags).records()
     assert record["username"] == "ann" and record["outputs"]["result"] == "BEHIND THE DOOR"
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("button", name="Log in").wait_for()

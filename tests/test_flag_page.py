@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import base64
-import json
+import csv
 import time
 
 import httpx
 import pytest
 from conftest import ROOT, screenshot
+
+from niceface.storage.flags import FlagStore
 
 pytestmark = pytest.mark.browser
 DIGIT_7 = ROOT / "examples" / "images" / "digit_7.png"
@@ -15,8 +17,7 @@ IMAGE_URL = "data:image/png;base64," + base64.b64encode(DIGIT_7.read_bytes()).de
 
 
 def stored(folder):
-    path = folder / "flags.json"
-    return list(json.loads(path.read_text())["_default"].values()) if path.exists() else []
+    return list(FlagStore(folder).records())
 
 
 def run_once(page, url: str, note: str) -> None:
@@ -71,3 +72,16 @@ def test_never_shows_no_button_and_creates_no_folder(serve, page, tmp_path):
     assert page.locator(".nf-flag").count() == 0
     assert httpx.post(app.url + "api/predict", json={"data": [IMAGE_URL, "x"]}, timeout=10).status_code == 200
     assert not folder.exists()
+
+
+def test_flag_button_with_csv_logger_writes_log_csv(serve, page, tmp_path):
+    folder = tmp_path / "csv"
+    app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_OPTIONS": "incorrect,other", "FLAG_CALLBACK": "csv"})
+    run_once(page, app.url, "=looks like a seven")
+    page.get_by_role("button", name="Flag as incorrect").click()
+    page.get_by_text("Flagged as incorrect. Thank you!").wait_for()
+    header, row = list(csv.reader((folder / "log.csv").open(newline="")))
+    assert header == ["picture", "note", "verdict", "shouted", "flag", "username", "timestamp"]
+    assert row[1] == "'=looks like a seven" and row[3] == "'=LOOKS LIKE A SEVEN" and row[4:6] == ["incorrect", ""]
+    assert (folder / row[0]).stat().st_size > 100  # the picture, saved beside the log
+    assert not (folder / "flags").exists()

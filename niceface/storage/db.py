@@ -30,8 +30,16 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
         self.mode = mode
+        self._known: dict[str, dict[str, Any]] | None = None  # what this instance last read or wrote
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The file's tables. Within one instance (one locked transaction) the file is parsed
+        once: TinyDB reads it two or three times per insert."""
+        if self._known is None:
+            self._known = self._parse()
+        return self._known
+
+    def _parse(self) -> dict[str, dict[str, Any]] | None:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -48,18 +56,26 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        temporary = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
-        try:
-            with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self.mode), "w",
-                           encoding="utf-8") as out:
-                os.fchmod(out.fileno(), self.mode)  # whatever the umask
-                json.dump(data, out, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.path)
-        finally:
-            temporary.unlink(missing_ok=True)
-        _sync_folder(self.path.parent)
+        write_json(self.path, data, self.mode)
+        self._known = data
+
+
+def write_json(path: Path, data: Any, mode: int = 0o644) -> None:
+    """Replace ``path`` with ``data`` as JSON, atomically: a temporary file in the same folder,
+    flushed to disk and renamed into place."""
+    text = json.dumps(data, ensure_ascii=False)  # dumps: json.dump encodes in pure Python, 4x slower
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "w",
+                       encoding="utf-8") as out:
+            os.fchmod(out.fileno(), mode)  # whatever the umask
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -93,6 +109,36 @@ def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
         out.write(data)
 
 
+class Mutex:
+    """One holder at a time among this process's threads and every process: a thread lock
+    and a file lock (``path``, made on first use)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._thread = threading.Lock()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        with self._thread, FileLock(str(self.path)):
+            yield
+
+
+@contextlib.contextmanager
+def opened(path: Path, mode: int = 0o644) -> Iterator[TinyDB]:
+    """The TinyDB file at ``path`` (atomic writes with ``mode``); hold its lock around this."""
+    database = TinyDB(path, storage=AtomicJSONStorage, mode=mode)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def read_tables(path: Path) -> dict[str, dict[str, Any]]:
+    """A TinyDB file's tables as they are now, without a lock: files are only ever replaced
+    whole, so this is one complete version ({} if there is no file)."""
+    return AtomicJSONStorage(path).read() or {}
+
+
 class Database:
     """A TinyDB file shared by threads and processes, written with ``mode``. The folder is
     made on first use."""
@@ -100,18 +146,14 @@ class Database:
     def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
         self.mode = mode
-        self._lock = threading.Lock()
+        self._mutex = Mutex(str(self.path) + ".lock")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
         """The database, locked against every other thread and process until the block ends."""
         make_folder(self.path.parent)
-        with self._lock, FileLock(str(self.path) + ".lock"):
-            database = TinyDB(self.path, storage=AtomicJSONStorage, mode=self.mode)
-            try:
-                yield database
-            finally:
-                database.close()
+        with self._mutex.held(), opened(self.path, self.mode) as database:
+            yield database
 
     def exists(self) -> bool:
         return self.path.exists()

@@ -1,7 +1,10 @@
 """FlagStore: flagged samples, one TinyDB record each, in ``flagging_dir``.
 
     flagging_dir/
-      flags.json        the records (storage.db: locked, written atomically)
+      flags/              the records: TinyDB shards of SHARD_SIZE records and their index
+                          (storage.shards), so a flag costs the same at any number of flags
+      flags.json          the records of niceface versions before the shards, if any: read
+                          (first) and never written again
       files/<random>.png  uploaded or produced media, referenced from records by relative path
 
 A record: ``{"inputs": {label: value}, "outputs": {label: value}, "option": str | None,
@@ -13,19 +16,24 @@ the first flag.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from .db import Database, make_folder, write_file
+from .db import make_folder, write_file
+from .shards import ShardedTable, shard_records
 from .tempfiles import suffix_for
 
-FLAGS_FILE = "flags.json"
+SHARDS = "flags"
+FLAGS_FILE = "flags.json"  # before the shards
 FILES = "files"
+#: records per shard: writing one flag rewrites one shard (see bench/flags.py for the measurements)
+SHARD_SIZE = 200
 #: a cell starting with one of these is read as a formula by spreadsheet programs
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,6 +44,15 @@ class Blob:
 
     data: bytes
     mime: str
+
+
+def store_file(directory: Path, blob: Blob) -> str:
+    """Write a media value to ``directory/files/`` under a random name; its relative path."""
+    name = f"{uuid.uuid4().hex}{suffix_for(blob.mime)}"
+    folder = directory / FILES
+    make_folder(folder)
+    write_file(folder / name, blob.data)
+    return f"{FILES}/{name}"
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:
@@ -52,31 +69,46 @@ class FlagStore:
     """Flagged samples of one interface, kept in ``directory``."""
 
     def __init__(self, directory: str | Path, input_labels: Sequence[str] = (),
-                 output_labels: Sequence[str] = ()) -> None:
+                 output_labels: Sequence[str] = (), *, shard_size: int = SHARD_SIZE) -> None:
         self.directory = Path(directory)
         self.input_labels = unique_labels(input_labels)
         self.output_labels = unique_labels(output_labels)
-        self.db = Database(self.directory / FLAGS_FILE)
+        self.table = ShardedTable(self.directory / SHARDS, shard_size=shard_size)
+        self.legacy = self.directory / FLAGS_FILE
 
     def add(self, inputs: Sequence[Any], outputs: Sequence[Any] | None = None, *, option: str | None = None,
             username: str | None = None) -> dict[str, Any]:
         """Store one sample (values, media as Blobs; outputs None if there are none yet) and
         return the record as stored. Safe from any thread or process."""
-        outputs = outputs if outputs is not None else [None] * len(self.output_labels)
-        record = {"inputs": dict(zip(self.input_labels, map(self._value, inputs), strict=False)),
-                  "outputs": dict(zip(self.output_labels, map(self._value, outputs), strict=False)),
-                  "option": option, "username": username,
-                  "timestamp": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
-        with self.db.transaction() as db:
-            db.insert(record)
+        record = self.record(inputs, outputs, option=option, username=username)
+        self.table.insert(record)
         return record
 
-    def records(self) -> list[dict[str, Any]]:
-        """Every record, oldest first ([] before the first flag)."""
-        if not self.db.exists():
-            return []
-        with self.db.transaction() as db:
-            return [dict(record) for record in db.all()]
+    def record(self, inputs: Sequence[Any], outputs: Sequence[Any] | None = None, *, option: str | None = None,
+               username: str | None = None) -> dict[str, Any]:
+        """The record of one sample, its media files written (``add`` stores it)."""
+        outputs = outputs if outputs is not None else [None] * len(self.output_labels)
+        return {"inputs": dict(zip(self.input_labels, map(self._value, inputs), strict=False)),
+                "outputs": dict(zip(self.output_labels, map(self._value, outputs), strict=False)),
+                "option": option, "username": username,
+                "timestamp": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+
+    def add_records(self, records: Iterable[dict[str, Any]]) -> int:
+        """Store records made by ``record`` in bulk (imports, benchmarks): each shard is
+        written once. How many were stored."""
+        return self.table.insert_many(records)
+
+    def exists(self) -> bool:
+        """Whether anything was ever flagged here."""
+        return self.table.exists() or self.legacy.exists()
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every record, oldest first, one shard in memory at a time (nothing before the first flag)."""
+        return itertools.chain(shard_records(self.legacy), self.table)
+
+    def count(self) -> int:
+        """How many samples are flagged, without reading every shard."""
+        return len(shard_records(self.legacy)) + self.table.count()
 
     def path_of(self, value: str) -> Path:
         """The file a stored media value (``files/<name>``) refers to."""
@@ -84,11 +116,7 @@ class FlagStore:
 
     def _value(self, payload: Any) -> Any:
         if isinstance(payload, Blob):
-            name = f"{uuid.uuid4().hex}{suffix_for(payload.mime)}"
-            folder = self.directory / FILES
-            make_folder(folder)
-            write_file(folder / name, payload.data)
-            return f"{FILES}/{name}"
+            return store_file(self.directory, payload)
         try:
             json.dumps(payload)
         except (TypeError, ValueError):
@@ -97,29 +125,33 @@ class FlagStore:
 
     def export_csv(self, out: IO[str]) -> int:
         """Write every record as CSV rows (a header first); cells that a spreadsheet would run
-        as formulas are neutralised with a leading apostrophe. Returns the number of rows."""
-        records = self.records()
-        inputs = _keys(record["inputs"] for record in records)
-        outputs = _keys(record["outputs"] for record in records)
-        header = inputs + [f"{label} (output)" if label in inputs else label for label in outputs]
+        as formulas are neutralised with a leading apostrophe. Returns the number of rows.
+        Two passes, one shard in memory at a time: the labels of every record, then the rows
+        of the records seen in the first pass (flags added meanwhile wait for the next export)."""
+        parts = [self.legacy, *self.table.shards()]
+        inputs: dict[str, None] = {}
+        outputs: dict[str, None] = {}
+        seen = []
+        for path in parts:
+            records = shard_records(path)
+            for record in records:
+                inputs.update(dict.fromkeys(record["inputs"]))
+                outputs.update(dict.fromkeys(record["outputs"]))
+            seen.append(len(records))
+        header = [*inputs, *(f"{label} (output)" if label in inputs else label for label in outputs)]
         writer = csv.writer(out)
-        writer.writerow([_cell(name) for name in [*header, "flag", "username", "timestamp"]])
-        for record in records:
-            row = [record["inputs"].get(label) for label in inputs]
-            row += [record["outputs"].get(label) for label in outputs]
-            row += [record.get("option"), record.get("username"), record.get("timestamp")]
-            writer.writerow([_cell(value) for value in row])
-        return len(records)
+        writer.writerow([csv_cell(name) for name in [*header, "flag", "username", "timestamp"]])
+        for path, count in zip(parts, seen, strict=True):
+            for record in shard_records(path)[:count]:
+                row = [record["inputs"].get(label) for label in inputs]
+                row += [record["outputs"].get(label) for label in outputs]
+                row += [record.get("option"), record.get("username"), record.get("timestamp")]
+                writer.writerow([csv_cell(value) for value in row])
+        return sum(seen)
 
 
-def _keys(dicts: Any) -> list[str]:
-    keys: dict[str, None] = {}
-    for item in dicts:
-        keys.update(dict.fromkeys(item))
-    return list(keys)
-
-
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell that no spreadsheet runs as a formula."""
     if value is None:
         return ""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

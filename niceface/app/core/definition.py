@@ -81,6 +81,9 @@ class Definition:
         self.live, self.batch, self.max_batch_size = live, batch, max_batch_size
         self.title, self.description, self.article, self.theme = title, description, article, theme
         self.thumbnail, self.api_name, self.flagging_callback = thumbnail, api_name, flagging_callback
+        if flagging_callback is not None:
+            from .flagging import check_callback
+            check_callback(flagging_callback)
         self.css = _read_css(css)
         self.look = resolve_theme(theme)  # (a theme to apply or None, start dark?): said once if unknown
         self.num_shap = num_shap

@@ -22,8 +22,8 @@ from .jobs import Job, JobStatus, Listener, Scheduler, Work
 from .options import RunOptions
 
 if TYPE_CHECKING:
-    from ...storage.flags import FlagStore
     from .definition import Definition
+    from .flagging import Flags
 
 T = TypeVar("T")
 #: what a page or API caller is told of an error in fn when show_error is off
@@ -34,7 +34,7 @@ HIDDEN_ERROR = "fn raised an error; its details are in the server's log (launch(
 class Service:
     definition: Definition
     options: RunOptions = field(default_factory=RunOptions)
-    flags: FlagStore | None = None  # None when allow_flagging="never"
+    flags: Flags | None = None  # the FlagStore or a flagging_callback; None when allow_flagging="never"
     scheduler: Scheduler = field(init=False)
     examples: ExampleCache | None = field(init=False)  # cache_examples=True: the outputs of each example
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
@@ -125,8 +125,9 @@ class Service:
         return self.flags is not None and self.definition.allow_flagging == "auto"
 
     async def flag(self, inputs: list[Any], outputs: list[Any] | None, option: str | None = None,
-                   username: str | None = None) -> dict[str, Any]:
-        """Store one flagged sample (wire payloads) and return the record as stored; the write
+                   username: str | None = None) -> Any:
+        """Store one flagged sample (wire payloads, media as Blobs) and return what the store
+        says (the FlagStore's record, or what a flagging_callback's flag() returned); the write
         runs on the loop's default pool, never behind the app's fns."""
         if self.flags is None:
             raise ConfigurationError("flagging is off for this interface (allow_flagging='never')")

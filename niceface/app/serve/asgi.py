@@ -64,13 +64,17 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
 
 
 def _flag_store(definition: Definition, tab: str | None) -> Any:
-    """The flags of one definition; of a tab, in a folder of its own under flagging_dir."""
+    """Where the flags of one definition go: its flagging_callback (set up now), or the
+    FlagStore; of a tab, in a folder of its own under flagging_dir."""
     if definition.allow_flagging == "never":
         return None
     from pathlib import Path
 
     from ...storage.flags import FlagStore
-    folder = Path(definition.flagging_dir) / tab if tab else definition.flagging_dir
+    folder = Path(definition.flagging_dir) / tab if tab else Path(definition.flagging_dir)
+    if definition.flagging_callback is not None:
+        from ..core.flagging import CallbackFlags
+        return CallbackFlags(definition.flagging_callback, [*definition.wire_inputs, *definition.wire_outputs], folder)
     return FlagStore(folder, [c.label or c.kind for c in definition.wire_inputs],
                      [c.label or c.kind for c in definition.wire_outputs])
 
