@@ -28,6 +28,7 @@ class Child:
     def __init__(self, command: list[str]) -> None:
         env = {key: value for key, value in os.environ.items() if key != RELOAD_ENV}
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+        self.said_exit = False
 
     def go(self) -> None:
         stdin: IO[bytes] | None = self.process.stdin
@@ -36,7 +37,15 @@ class Child:
             stdin.write(b"go\n")
             stdin.flush()
 
+    def notice_exit(self) -> None:
+        """Say once on the terminal that this child ended by itself (a port in use, a crash)."""
+        if self.process.poll() is not None and not self.said_exit:
+            self.said_exit = True
+            print(f"niceface: the app stopped (exit code {self.process.returncode}); save a file to start it again",
+                  file=sys.stderr, flush=True)
+
     def stop(self) -> None:
+        self.said_exit = True
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -67,19 +76,19 @@ class Supervisor:
         print(f"Reloading on changes to {self.script.name} and the .py/.css files in {self.folder}",
               file=sys.stderr, flush=True)
         signal.signal(signal.SIGTERM, _interrupt)
-        current, spare = self._spawn(), self._spawn()
-        current.go()
+        self.current, spare = self._spawn(), self._spawn()
+        self.current.go()
         try:
             while True:
                 changed = self._wait_for_change()
                 print(f"niceface: {changed} changed; reloading", file=sys.stderr, flush=True)
-                current.stop()
-                current, spare = spare, self._spawn()
-                current.go()
+                self.current.stop()
+                self.current, spare = spare, self._spawn()
+                self.current.go()
         except KeyboardInterrupt:
             pass
         finally:
-            current.stop()
+            self.current.stop()
             spare.stop()
             shutil.rmtree(self.temp, ignore_errors=True)
         return 0
@@ -110,6 +119,7 @@ class Supervisor:
                                         yield_on_timeout=True, rust_timeout=1000, debounce=400):
             if changes:
                 return ", ".join(sorted({Path(path).name for _, path in changes}))
+            self.current.notice_exit()
             if self._reported() != extra:
                 return None
         return None
