@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -79,8 +80,7 @@ class Supervisor:
         self.current, spare = self._spawn(), self._spawn()
         self.current.go()
         try:
-            while True:
-                changed = self._wait_for_change()
+            for changed in self._changes():
                 print(f"niceface: {changed} changed; reloading", file=sys.stderr, flush=True)
                 self.current.stop()
                 self.current, spare = spare, self._spawn()
@@ -98,31 +98,30 @@ class Supervisor:
                    "--port", str(self.port), "--report", str(self.report)]
         return Child(command + (["--name", self.name] if self.name else []) + ["--", *self.arguments])
 
-    def _wait_for_change(self) -> str:
-        """The names of the first watched files that change."""
+    def _changes(self) -> Iterator[str]:
+        """The names of the watched files that changed, save by save. The watch goes on while
+        the caller restarts the child: nothing saved meanwhile is missed."""
         while True:
             extra = self._reported()
             if extra - self.said:
                 names = ", ".join(sorted(str(path) for path in extra - self.said))
                 print(f"niceface: watching {names} too (css=)", file=sys.stderr, flush=True)
                 self.said |= extra
-            changed = self._watch(extra)
-            if changed:
-                return changed
+            yield from self._watch(extra)
 
-    def _watch(self, extra: set[Path]) -> str | None:
-        """Watch the app's folder and the css= files ``extra``; None when the child reports
-        other css= files (watch again, over their folders too)."""
+    def _watch(self, extra: set[Path]) -> Iterator[str]:
+        """Watch the app's folder and the css= files ``extra``; ends when the child reports
+        other css= files (then the watch starts again, over their folders too)."""
         import watchfiles
         roots = sorted({self.folder, *(path.parent for path in extra if not path.is_relative_to(self.folder))})
         for changes in watchfiles.watch(*roots, watch_filter=lambda _, path: self._watched(path, extra),
                                         yield_on_timeout=True, rust_timeout=1000, debounce=400):
             if changes:
-                return ", ".join(sorted({Path(path).name for _, path in changes}))
-            self.current.notice_exit()
+                yield ", ".join(sorted({Path(path).name for _, path in changes}))
+            else:
+                self.current.notice_exit()
             if self._reported() != extra:
-                return None
-        return None
+                return
 
     def _watched(self, path: str, extra: set[Path]) -> bool:
         file = Path(path)
