@@ -81,6 +81,20 @@ class Running:
         answer = self.get("_niceface/boot")
         return answer.text if answer is not None and answer.status_code == 200 else None
 
+    def wait_for_gone(self) -> None:
+        """Until no process of the group is left and the port answers no more."""
+        def gone() -> bool:
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                return self.get() is None
+            return False
+        deadline = time.monotonic() + WAIT
+        while not gone():
+            if time.monotonic() > deadline:
+                pytest.fail(f"processes left after {WAIT} s:\n{self.terminal()}")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         """SIGTERM to the group (the supervisor stops its children), then SIGKILL to what is left."""
         try:
@@ -227,3 +241,35 @@ def test_find_takes_gradios_names_then_the_only_interface():
         find({"app": "a FastAPI app, say"}, None, "app.py")
     with pytest.raises(ConfigurationError, match="no Interface named 'other'"):
         find({"demo": one}, "other", "app.py")
+
+
+def test_ctrl_c_stops_the_supervisor_and_its_children(run, tmp_path):
+    (tmp_path / "app.py").write_text(app_source("Stop me", "text"))
+    served = run()
+    served.wait_for_page("Stop me")
+    os.killpg(served.process.pid, signal.SIGINT)  # what Ctrl+C in the terminal does
+    assert served.process.wait(timeout=WAIT) == 0
+    served.wait_for_gone()
+    assert "Traceback" not in served.terminal()
+
+
+def test_children_end_when_the_supervisor_is_killed(run, tmp_path):
+    (tmp_path / "app.py").write_text(app_source("Orphan", "text"))
+    served = run()
+    served.wait_for_page("Orphan")
+    served.process.kill()  # only the supervisor, without a chance to clean up
+    served.process.wait()
+    served.wait_for_gone()
+
+
+def test_no_reload_exits_with_the_traceback_when_the_file_fails(run, tmp_path):
+    (tmp_path / "app.py").write_text("import niceface as gr\nraise ValueError('no model')\n")
+    served = run("--no-reload")
+    assert served.process.wait(timeout=WAIT) == 1
+    assert "ValueError: no model" in served.terminal()
+
+
+def test_run_names_a_missing_file(tmp_path, capsys):
+    from niceface.cli import main
+    assert main(["run", str(tmp_path / "nope.py")]) == 1
+    assert "no app file" in capsys.readouterr().err
