@@ -43,7 +43,10 @@ class Running:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = cwd / "terminal.log"
-        environment = {**os.environ, "NICEFACE_INBROWSER": "0", "PYTHONUNBUFFERED": "1", **(env or {})}
+        temp = cwd / ".tmp"  # the supervisor's own folder, left behind only when it is killed
+        temp.mkdir(exist_ok=True)
+        environment = {**os.environ, "NICEFACE_INBROWSER": "0", "PYTHONUNBUFFERED": "1", "TMPDIR": str(temp),
+                       **(env or {})}
         command = [part.replace("{port}", str(self.port)) for part in command]
         self.process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=self.log.open("w"),
                                         stderr=subprocess.STDOUT, start_new_session=True)
