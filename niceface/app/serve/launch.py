@@ -58,9 +58,8 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     RunOptions and ServeOptions). Blocks until stopped, unless ``serve.prevent_thread_lock``
     (then ``Server.close()`` stops it)."""
     run, serve = run or RunOptions(), managed.address(serve or ServeOptions())
-    host, port = address(serve)
     if managed.wants_supervisor():
-        _supervise(host, port)
+        _supervise(*address(serve))
     claim_process()
     import uvicorn
 
@@ -68,6 +67,7 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     site = site if isinstance(site, Site) else Site.of(site)
     app, services = build(site, run, serve)
     app = managed.instrument(app, serve.root_path)
+    host, port = address(serve)
     protocol = "https" if serve.ssl_certfile and serve.ssl_keyfile else "http"
     config = uvicorn.Config(app, host=host, port=port, root_path=serve.root_path, log_level="warning",
                             ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile,
