@@ -1,5 +1,7 @@
 """The ``niceface`` command.
 
+    niceface run APP.py [--no-reload] [--port N] [--host H] [--name NAME]
+                                                     serve the Interface of APP.py; reload on save
     niceface users add FILE NAME [--password-stdin]  add a user or change a password (asked
                                                      twice, not echoed); only the hash is stored
     niceface users list FILE                         the usernames
@@ -15,8 +17,9 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
-from .exceptions import NicefaceError
+from .exceptions import ConfigurationError, NicefaceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,12 +42,40 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("-o", "--output", type=Path, help="CSV file to write (default: standard output)")
     count = flags.add_parser("count", help="how many samples are flagged")
     count.add_argument("directory", nargs="?", default="flagged", help="the app's flagging_dir (default: flagged)")
+    _run_parser(commands)
     args = parser.parse_args(argv)
     try:
-        return _users(args) if args.command == "users" else _flags(args)
+        return {"users": _users, "flags": _flags, "run": _run}[args.command](args)
     except NicefaceError as error:
         print(f"niceface: {error}", file=sys.stderr)
         return 1
+
+
+def _run_parser(commands: Any) -> None:
+    run = commands.add_parser("run", help="serve an app file; with reload (the default) again on every save",
+                              description="Serve the Interface of APP.py: the one it launches, else a module-level "
+                                          "demo, io, iface or app, or the one --name names. With reload, a save of "
+                                          "APP.py or a .py/.css file in its folder restarts it and open pages show "
+                                          "the new version by themselves.")
+    run.add_argument("script", type=Path, metavar="APP.py")
+    run.add_argument("--reload", action=argparse.BooleanOptionalAction, default=True,
+                     help="restart on every save (default: on)")
+    run.add_argument("--port", type=int, help="default: NICEFACE_SERVER_PORT, else the first free one from 7860")
+    run.add_argument("--host", help="default: NICEFACE_SERVER_NAME, else 127.0.0.1")
+    run.add_argument("--name", help="the module-level name of the Interface to serve")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .app.serve.launch import address
+    from .app.serve.options import ServeOptions
+    if not args.script.is_file():
+        raise ConfigurationError(f"no app file {args.script}")
+    host, port = address(ServeOptions(server_name=args.host, server_port=args.port))
+    if not args.reload:
+        from .app.develop import serve_file
+        return serve_file(args.script, args.name, host, port, reload=False)
+    from .app.serve.supervisor import Supervisor
+    return Supervisor(args.script, host=host, port=port, name=args.name).run()
 
 
 def _users(args: argparse.Namespace) -> int:

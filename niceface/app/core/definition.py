@@ -84,7 +84,8 @@ class Definition:
         if flagging_callback is not None:
             from .flagging import check_callback
             check_callback(flagging_callback)
-        self.css = _read_css(css)
+        self.css_file = _css_file(css)  # watched by `niceface run`
+        self.css = self.css_file.read_text(encoding="utf-8") if self.css_file else css
         self.look = resolve_theme(theme)  # (a theme to apply or None, start dark?): said once if unknown
         self.num_shap = num_shap
         self.interpretation = interpretation
@@ -223,7 +224,8 @@ def _parameters_of(where: str) -> list[str]:
     return list(inspect.signature(Definition.__init__).parameters) if where == "Interface()" else []
 
 
-def _read_css(css: str | None) -> str | None:
+def _css_file(css: str | None) -> Path | None:
+    """The file ``css`` names, if it names one (else it is CSS text)."""
     if css and css.strip().endswith(".css") and "\n" not in css and Path(css).is_file():
-        return Path(css).read_text(encoding="utf-8")
-    return css
+        return Path(css).resolve()
+    return None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
 from ..core.site import Site
+from . import managed
 from .options import ServeOptions
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _launched = False
 _servers: list[Server] = []  # every server this process started, for close_all()
+_prepared: Server | None = None  # under `niceface run`: the server launch() prepared, run by the command
 
 
 class Server:
@@ -55,15 +57,17 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     """Serve ``site`` (a Definition, or several in tabs) at http://server_name:server_port/ (see
     RunOptions and ServeOptions). Blocks until stopped, unless ``serve.prevent_thread_lock``
     (then ``Server.close()`` stops it)."""
-    run, serve = run or RunOptions(), serve or ServeOptions()
+    run, serve = run or RunOptions(), managed.address(serve or ServeOptions())
+    if managed.wants_supervisor():
+        _supervise(*address(serve))
     claim_process()
     import uvicorn
 
     from .asgi import build
     site = site if isinstance(site, Site) else Site.of(site)
     app, services = build(site, run, serve)
-    host = serve.server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
-    port = serve.server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
+    app = managed.instrument(app, serve.root_path)
+    host, port = address(serve)
     protocol = "https" if serve.ssl_certfile and serve.ssl_keyfile else "http"
     config = uvicorn.Config(app, host=host, port=port, root_path=serve.root_path, log_level="warning",
                             ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile,
@@ -74,6 +78,8 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     _servers.append(server)
     if not serve.quiet:
         print(f"Running on local URL:  {server.url}", flush=True)
+    if managed.managed() is not None:
+        return _prepare(server)
     if serve.native:
         return _run_native(site.title, server)
     if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
@@ -83,6 +89,38 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
         return server
     server.server.run()
     return server
+
+
+def address(serve: ServeOptions) -> tuple[str, int]:
+    """Where to serve: the options, else NICEFACE_SERVER_NAME / NICEFACE_SERVER_PORT, else
+    127.0.0.1 and the first free port from 7860."""
+    host = serve.server_name or os.environ.get("NICEFACE_SERVER_NAME") or "127.0.0.1"
+    return host, serve.server_port or int(os.environ.get("NICEFACE_SERVER_PORT") or 0) or free_port(host)
+
+
+def _supervise(host: str, port: int) -> None:
+    """``NICEFACE_RELOAD=1 python app.py``: this process watches the files and serves the app
+    in a child process, started again on every save; it exits when stopped (Ctrl+C)."""
+    script = getattr(sys.modules.get("__main__"), "__file__", None)
+    if script is None:
+        log.warning("%s=1 reloads an app run as a script (python app.py); serving without reload", managed.RELOAD_ENV)
+        return
+    from pathlib import Path
+
+    from .supervisor import Supervisor
+    raise SystemExit(Supervisor(Path(script), host=host, port=port, arguments=sys.argv[1:]).run())
+
+
+def _prepare(server: Server) -> Server:
+    """Under ``niceface run``, launch() prepares the server; the command runs it."""
+    global _prepared  # noqa: PLW0603
+    _prepared = server
+    return server
+
+
+def prepared() -> Server | None:
+    """The server the app file's launch() (or the command's) prepared under ``niceface run``."""
+    return _prepared
 
 
 def claim_process() -> None:
