@@ -2,6 +2,7 @@
 Submit (and Interpret where there is one). For looking at, and for the README's pictures.
 
     python scripts/screenshots.py [OUT_FOLDER]      # default: /tmp/niceface-screenshots
+    python scripts/screenshots.py OUT tests/compat/programs/new_*.py   # these scripts instead
 """
 from __future__ import annotations
 
@@ -33,14 +34,14 @@ def act(page: Page) -> None:
         page.locator(".nf-status").wait_for(state="hidden")
 
 
-def main(out: Path) -> None:
+def main(out: Path, scripts: list[Path]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for script in sorted((ROOT / "examples").glob("*.py")):
+        for script in scripts or sorted((ROOT / "examples").glob("*.py")):
             if script.stem == "digits_model":
                 continue
-            app = Served(script)
+            app = Served(script, cwd=script.parent)
             try:
                 for view, (viewport, theme) in VIEWS.items():
                     page = browser.new_page(viewport=viewport)
@@ -56,4 +57,5 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/niceface-screenshots"))
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/niceface-screenshots"),
+         [Path(name).resolve() for name in sys.argv[2:]])

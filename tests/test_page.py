@@ -151,5 +151,5 @@ def test_a_file_goes_in_and_comes_back_for_download(serve, page, tmp_path):
     link = page.locator(".nf-outputs .nf-file-link")
     link.wait_for(state="visible")
     href = link.get_attribute("href")
-    assert href.startswith("data:text/plain;base64,")
-    assert base64.b64decode(href.split(",", 1)[1]) == b"twenty-one characters"
+    assert href.startswith("_nf/media/")  # a file of this page's session (tests/test_media.py)
+    assert page.request.get(app.url + href).body() == b"twenty-one characters"

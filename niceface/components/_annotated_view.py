@@ -70,7 +70,7 @@ class AnnotatedView:
         self.masks = []
         base, regions = payload if isinstance(payload, (list, tuple)) and len(payload) == 2 else (None, [])
         source = _codecs.media_source(base)
-        size = _codecs.image_size(source) if source else None
+        size = _codecs.image_size(base) if base is not None and source else None
         self.frame.set_visibility(size is not None)
         self.legend.set_visibility(size is not None and self.owner.show_legend and bool(regions))
         if size is None:

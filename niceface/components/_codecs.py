@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import FileTooLargeError, InputError
+from ..storage.media import MediaFile, output_sink
 
 if TYPE_CHECKING:
     import numpy as np
     from PIL import Image as PILImage
 
+#: a media value as it travels: a data URL, or a file of a page session
+Media = str | MediaFile
 _DATA_URL = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[^,;]*)*?(?P<b64>;base64)?,", re.I)
 #: the header bytes enough to read an image's size (PNG, GIF, BMP, WebP: a few dozen; JPEG: its markers)
 _HEADER_BYTES = 256 * 1024
@@ -29,28 +32,42 @@ def is_data_url(value: object) -> bool:
     return isinstance(value, str) and value.startswith("data:")
 
 
+def is_media(value: object) -> bool:
+    """A media value as it travels: a data URL, or a file of a page session (``MediaFile``)."""
+    return isinstance(value, MediaFile) or is_data_url(value)
+
+
 def media_source(value: object) -> str:
-    """``value`` if it is a data URL, else "": the only kind of value a media element
-    (``set_source``, a link's href) is ever given. A path or URL there would make NiceGUI
-    publish a server file, or the page fetch an address someone else chose."""
+    """What a media element (``set_source``, a link's href) may be given for ``value``: a data
+    URL as it is, a page session's file as its URL, anything else as "". A path or URL there
+    would make NiceGUI publish a server file, or the page fetch an address someone else chose."""
+    if isinstance(value, MediaFile):
+        return value.url
     return value if isinstance(value, str) and _DATA_URL.match(value) else ""
 
 
-def data_url_size(url: str) -> int:
-    """Bytes a base64 data URL decodes to, from its length alone (nothing is decoded)."""
+def data_url_size(url: str | MediaFile) -> int:
+    """Bytes a media value holds: a file's size, or what a base64 data URL decodes to, from
+    its length alone (nothing is decoded)."""
+    if isinstance(url, MediaFile):
+        return url.size()
     match = _DATA_URL.match(url)
     body = len(url) - match.end() if match else len(url)
     return body * 3 // 4 if match and match.group("b64") else body
 
 
-def data_url_mime(url: str) -> str:
-    """The MIME type a data URL declares (lower case; application/octet-stream if none)."""
+def data_url_mime(url: str | MediaFile) -> str:
+    """The MIME type a media value declares (lower case; application/octet-stream if none)."""
+    if isinstance(url, MediaFile):
+        return url.mime.lower()
     match = _DATA_URL.match(url)
     return (match.group("mime") if match and match.group("mime") else "application/octet-stream").lower()
 
 
-def data_url_head(url: str, size: int = _HEADER_BYTES) -> bytes:
-    """The first ``size`` bytes a base64 data URL decodes to (only those are decoded)."""
+def data_url_head(url: str | MediaFile, size: int = _HEADER_BYTES) -> bytes:
+    """The first ``size`` bytes of a media value (of a base64 data URL, only those are decoded)."""
+    if isinstance(url, MediaFile):
+        return url.head(size)
     match = _DATA_URL.match(url)
     if not match or not match.group("b64"):
         return from_data_url(url)[0][:size]
@@ -65,8 +82,17 @@ def to_data_url(data: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def from_data_url(url: str) -> tuple[bytes, str]:
-    """Return (bytes, mime type) of a data URL; InputError when it is not one."""
+def media_out(data: bytes, mime: str) -> str | MediaFile:
+    """fn's media as it leaves a run: a file of the page's session when a page asked
+    (``storage.media.outputs_to``), else a data URL (the API's edge, plain calls)."""
+    sink = output_sink()
+    return sink.save(data, mime) if sink is not None else to_data_url(data, mime)
+
+
+def from_data_url(url: str | MediaFile) -> tuple[bytes, str]:
+    """Return (bytes, mime type) of a media value; InputError when it is not one."""
+    if isinstance(url, MediaFile):
+        return url.read(), url.mime
     match = _DATA_URL.match(url)
     if not match:
         raise InputError(f"not a data URL: {url[:40]!r}")
@@ -81,16 +107,21 @@ def from_data_url(url: str) -> tuple[bytes, str]:
         raise InputError(f"the data URL is not valid base64 ({error})") from None
 
 
-def file_to_data_url(path: str | Path) -> str:
+def file_to_data_url(path: str | Path) -> str | MediaFile:
+    """A file fn (or the developer) named, as media leaving a run: copied into the page
+    session's folder (streamed) when a page asked, else read into a data URL."""
     path = Path(path)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return to_data_url(path.read_bytes(), mime)
+    sink = output_sink()
+    return sink.copy(path, mime) if sink is not None else to_data_url(path.read_bytes(), mime)
 
 
-def read_bytes(value: bytes | str | Path) -> bytes:
-    """Bytes of a wire value: raw bytes, a data URL, or a path to an existing file."""
+def read_bytes(value: bytes | str | Path | MediaFile) -> bytes:
+    """Bytes of a wire value: raw bytes, a data URL, a session's file, or a path to an existing file."""
     if isinstance(value, bytes):
         return value
+    if isinstance(value, MediaFile):
+        return value.read()
     if is_data_url(value):
         return from_data_url(str(value))[0]
     path = Path(value)
@@ -131,8 +162,8 @@ def image_pixels_ok(head: bytes, data: Callable[[], bytes], max_pixels: int | No
     check_pixels(image, max_pixels)
 
 
-def image_size(url: str) -> tuple[int, int] | None:
-    """Width and height of a data-URL picture, read from its header; None if it is not one."""
+def image_size(url: str | MediaFile) -> tuple[int, int] | None:
+    """Width and height of a media picture, read from its header; None if it is not one."""
     try:
         try:
             image = _open_image(data_url_head(url))

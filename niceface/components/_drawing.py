@@ -37,7 +37,15 @@ def render_drawing(image: Component, limits: Limits, first: Any, *, masks: bool,
     def chosen(payload: Any) -> None:
         shown.set({"image": payload, "mask": None} if masks and payload is not None else payload)
     zone.deliver_to(chosen)
-    capture.on_capture(checked(image, limits, _from_strokes(shown)))
+    accept = checked(image, limits, _from_strokes(shown))
+
+    def stroke(payload: Any) -> Any:
+        """A mask drawn: on the picture the server holds (the browser's copy of it is ignored)."""
+        if isinstance(payload, dict):
+            held = shown.payload.get("image") if isinstance(shown.payload, dict) else shown.payload
+            payload = {**payload, "image": held}
+        return accept(payload)
+    capture.on_capture(stroke)
     return shown, capture
 
 

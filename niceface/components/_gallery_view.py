@@ -78,7 +78,7 @@ class GalleryView:
 
     def __init__(self, gallery: Gallery) -> None:
         self.gallery = gallery
-        self.items: list[tuple[str, str | None]] = []
+        self.items: list[tuple[Any, str | None]] = []  # (a picture's payload, its caption)
         self.index = 0
         fit = f"; --nf-fit: {gallery.object_fit}" if gallery.object_fit else ""
         self.grid = ui.element("div").classes("nf-gallery-grid").style(gallery.grid_style() + fit)
@@ -99,8 +99,9 @@ class GalleryView:
                 ui.button(icon="close", on_click=self.dialog.close).props('flat round aria-label="Close"')
 
     def show(self, payload: Any) -> None:
-        self.items = [(_codecs.media_source(item[0]), None if item[1] is None else str(item[1]))
-                      for item in payload or [] if isinstance(item, (list, tuple)) and len(item) == 2]
+        self.items = [(item[0], None if item[1] is None else str(item[1]))
+                      for item in payload or [] if isinstance(item, (list, tuple)) and len(item) == 2
+                      and _codecs.media_source(item[0])]
         self.grid.clear()
         captioned = any(text for _, text in self.items)
         _toggle(self.grid, "nf-gallery-captioned", captioned)
@@ -112,13 +113,13 @@ class GalleryView:
         else:
             self.dialog.close()
 
-    def _thumbnail(self, number: int, source: str, text: str | None) -> None:
+    def _thumbnail(self, number: int, picture: Any, text: str | None) -> None:
         cell = ui.element("button").classes("nf-gallery-item").props('type="button"')
         cell.props["aria-label"] = text or f"Picture {number + 1}"
         cell.props["title"] = text or ""
         with cell:
             image = ui.element("img").props('loading="lazy"')
-            image.props["src"] = source
+            image.props["src"] = _codecs.media_source(picture)
             image.props["alt"] = text or ""
             if text:
                 ui.label(text).classes("nf-gallery-caption")
@@ -132,10 +133,11 @@ class GalleryView:
         if not self.items:
             return
         self.index = number % len(self.items)
-        source, text = self.items[self.index]
+        picture, text = self.items[self.index]
+        source = _codecs.media_source(picture)
         self.large.props["src"] = source
         self.large.props["alt"] = text or ""
-        size = _codecs.image_size(source)
+        size = _codecs.image_size(picture)
         self.large.style(replace=large_style(size))
         _toggle(self.large, "nf-gallery-pixelated", size is not None and min(size) < PIXELATED_BELOW)
         self.large.update()
@@ -143,7 +145,7 @@ class GalleryView:
         self.large_caption.set_visibility(bool(text))
         self.counter.set_text(f"{self.index + 1} / {len(self.items)}")
         self.download.props["href"] = source
-        suffix = mimetypes.guess_extension(_codecs.data_url_mime(source)) or ".png"
+        suffix = mimetypes.guess_extension(_codecs.data_url_mime(picture)) or ".png"
         self.download.props["download"] = f"picture-{self.index + 1}{suffix}"
         self.download.update()
         self.dialog.open()

@@ -44,7 +44,7 @@ class ModelView:
         source = _codecs.media_source(payload)
         if not source:
             return
-        data = _codecs.from_data_url(source)[0]
+        data = _codecs.from_data_url(payload)[0]
         kind = _meshes.model_format(data)
         box = _meshes.bounds(data, kind)
         if kind == "obj":

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from ..storage.media import MediaFile, output_sink
 from . import _codecs
 
 _NAME = re.compile(r"^data:[^,]*?;name=([^;,]*)[;,]", re.I)
@@ -22,25 +23,30 @@ def named_data_url(data: bytes, mime: str, name: str | None) -> str:
     return f"{head};name={quote(base, safe='')};base64,{body}"
 
 
-def data_url_name(url: str) -> str | None:
-    """The file name a data URL carries, if any (never with a folder part)."""
+def data_url_name(url: str | MediaFile) -> str | None:
+    """The file name a media value carries, if any (never with a folder part)."""
+    if isinstance(url, MediaFile):
+        return url.name
     match = _NAME.match(url)
     if not match:
         return None
     return Path(unquote(match.group(1)).replace("\\", "/")).name or None
 
 
-def byte_count(url: str) -> int:
-    """How many bytes a data URL holds (its base64 padding counted out)."""
+def byte_count(url: str | MediaFile) -> int:
+    """How many bytes a media value holds (a data URL's base64 padding counted out)."""
+    if isinstance(url, MediaFile):
+        return url.size()
     padding = len(url) - len(url.rstrip("=")) if ";base64," in url[:300] else 0
     return max(0, _codecs.data_url_size(url) - min(padding, 2))
 
 
-def file_data_url(path: str | Path) -> str:
+def file_data_url(path: str | Path) -> str | MediaFile:
     """A file of the developer's (fn returned its path) as a data URL naming it."""
     path = Path(path)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return named_data_url(path.read_bytes(), mime, path.name)
+    sink = output_sink()  # a page's run: a copy in its session's files
+    return sink.copy(path, mime) if sink is not None else named_data_url(path.read_bytes(), mime, path.name)
 
 
 class UploadedFile(str):

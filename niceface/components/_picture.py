@@ -47,7 +47,7 @@ class Picture:
 
     def show(self, payload: Any) -> None:
         source = _codecs.media_source(payload)
-        size = _codecs.image_size(source) if source else None
+        size = _codecs.image_size(payload) if source else None
         self.image.props["src"] = source
         if self.download is not None:
             self.download.props["href"] = source

@@ -1,8 +1,10 @@
 """[UI] What media inputs take from a browser: uploads and captures, checked before use.
 
-A value that came from a browser is data, never a path: it passes only as a data URL that
-the component's ``check`` accepts (type, size, pixels), exactly as an API payload must.
-Anything else is refused with a message, and the widget keeps what it showed.
+A value that came from a browser is data, never a path: an upload is written, as it arrives,
+to a new file of the page's session (a ``MediaFile``, made here and nowhere from a browser's
+string); a capture arrives as a data URL. Either passes only if the component's ``check``
+accepts it (type, size, pixels), exactly as an API payload must. Anything else is refused
+with a message, and the widget keeps what it showed.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import InputError
+from ..exceptions import FileTooLargeError, InputError
+from ..storage.media import MediaFile, upload_sink
 from . import _codecs
 
 if TYPE_CHECKING:
@@ -27,16 +30,21 @@ PASTE_FAILED = {"empty": "The clipboard holds no picture: copy one first, then p
 def checked(component: Component, limits: Limits, on_payload: Receiver) -> Callable[[Any], Any]:
     """``on_payload``, called only with None or a payload ``component.check`` accepts."""
     def receive(value: Any) -> Any:
-        try:
-            component.check(value, limits)
-            parts = value.values() if isinstance(value, dict) else [value]  # a mask drawing: {"image", "mask"}
-            if any(part is not None and not _codecs.media_source(part) for part in parts):
-                raise component.reject("expected a data URL")  # check() lets only data URLs through
-        except InputError as error:
-            _refuse(str(error))
-            return None
-        return on_payload(value)
+        return on_payload(value) if accepts(component, limits, value) else None
     return receive
+
+
+def accepts(component: Component, limits: Limits, value: Any) -> bool:
+    """True if ``component`` takes ``value`` from a browser; else False, and the person is told why."""
+    try:
+        component.check(value, limits)
+        parts = value.values() if isinstance(value, dict) else [value]  # a mask drawing: {"image", "mask"}
+        if any(part is not None and not _codecs.media_source(part) for part in parts):
+            raise component.reject("expected a data URL")  # check() lets only media values through
+    except InputError as error:
+        _refuse(str(error))
+        return False
+    return True
 
 
 def render_upload(component: Component, limits: Limits, accept: str, *, what: str = "a file",
@@ -44,13 +52,26 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
     """A drop zone (a DropZone: elements made inside it show what was chosen); each finished
     upload goes, as a checked data URL, to the receiver given to its ``deliver_to``."""
     from .dropzone import DropZone
+    sink = upload_sink()  # the page session's files (None outside a page: a data URL)
 
     async def uploaded(event: Any) -> None:
         if limits.max_file_size is not None and event.file.size() > limits.max_file_size:
             _refuse(f"That file was refused: it is larger than {limits.max_file_size:,} bytes.")
             return
         mime = event.file.content_type or "application/octet-stream"
-        result = checked(component, limits, zone.target)(_codecs.to_data_url(await event.file.read(), mime))
+        if sink is None:
+            payload: Any = _codecs.to_data_url(await event.file.read(), mime)
+        else:
+            try:
+                payload = await sink.receive(event.file.iterate(), mime, limits.max_file_size, event.file.name)
+            except FileTooLargeError as error:
+                _refuse(f"That file was refused: {error}.")
+                return
+        if not accepts(component, limits, payload):
+            if isinstance(payload, MediaFile):
+                payload.path.unlink(missing_ok=True)  # refused: nothing of it is kept
+            return
+        result = zone.target(payload)
         if isinstance(result, Awaitable):
             await result
 

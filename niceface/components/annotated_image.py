@@ -61,7 +61,7 @@ class AnnotatedImage(Component):
         colours = self.colours([label for _, label in regions])
         masks = [[self._mask_png(_alpha(region, width, height, number, self), colours[label]), label]
                  for number, (region, label) in enumerate(regions)]
-        return [_codecs.to_data_url(_codecs.encode_png(picture), "image/png"), masks]
+        return [_codecs.media_out(_codecs.encode_png(picture), "image/png"), masks]
 
     @override
     def initial_payload(self) -> Any:
@@ -87,13 +87,13 @@ class AnnotatedImage(Component):
             colours[label] = "#" + "".join(f"{channel:02x}" for channel in rgb)
         return colours
 
-    def _mask_png(self, alpha: np.ndarray, colour: str) -> str:
+    def _mask_png(self, alpha: np.ndarray, colour: str) -> _codecs.Media:
         import numpy as np
         from PIL import Image
         pixels = np.zeros((*alpha.shape, 4), dtype=np.uint8)
         pixels[..., :3] = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
         pixels[..., 3] = np.round(alpha * OPACITY * 255).astype(np.uint8)
-        return _codecs.to_data_url(_codecs.encode_png(Image.fromarray(pixels, "RGBA")), "image/png")
+        return _codecs.media_out(_codecs.encode_png(Image.fromarray(pixels, "RGBA")), "image/png")
 
     # ---- rendering ----------------------------------------------------------------------
     @override

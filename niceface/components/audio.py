@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from typing_extensions import override
 
 from ..exceptions import ConfigurationError, one_of
+from ..storage.media import MediaFile
 from . import _codecs
 from .base import Component, Role, Shown, View, apply_element_options, caption, component
 
@@ -54,7 +55,7 @@ class Audio(Component):
         if isinstance(payload, (tuple, list)) and len(payload) == 2:
             import numpy as np
             return int(payload[0]), np.asarray(payload[1])
-        if not isinstance(payload, (str, bytes)):
+        if not isinstance(payload, (str, bytes, MediaFile)):
             raise self.reject(f"expected a WAV file or (sample_rate, samples), got {type(payload).__name__}")
         try:
             return _codecs.decode_wav(_codecs.read_bytes(payload))
@@ -72,13 +73,13 @@ class Audio(Component):
         return str(save_temp(_codecs.encode_wav(rate, samples), "audio/wav"))
 
     @override
-    def postprocess(self, value: Any) -> str | None:
+    def postprocess(self, value: Any) -> _codecs.Media | None:
         if value is None:
             return None
         if isinstance(value, (tuple, list)):
-            return _codecs.to_data_url(_codecs.encode_wav(int(value[0]), value[1]), "audio/wav")
-        if _codecs.is_data_url(value):
-            return str(value)
+            return _codecs.media_out(_codecs.encode_wav(int(value[0]), value[1]), "audio/wav")
+        if _codecs.is_media(value):
+            return value  # type: ignore[no-any-return]
         return _codecs.file_to_data_url(value)
 
     @override

@@ -61,7 +61,7 @@ class Button(Component):
             return _codecs.media_source(self.icon)
         if not Path(self.icon).is_file():
             raise ConfigurationError(f"{self.describe()}: icon {self.icon!r} is not a picture file")
-        return _codecs.file_to_data_url(self.icon)
+        return _codecs.media_source(_codecs.file_to_data_url(self.icon))
 
     @override
     def render(self, role: Role, limits: Limits) -> View:

@@ -62,7 +62,8 @@ class Chatbot(Component):
     def _bubble(self, role: str, message: Any) -> str:
         avatars = self._avatars + [None] * (2 - len(self._avatars))
         avatar = avatars[0 if role == "user" else 1]
-        face = f'<img class="nf-chat-avatar" src="{html.escape(avatar, quote=True)}" alt="">' if avatar else ""
+        source = html.escape(_codecs.media_source(avatar), quote=True)
+        face = f'<img class="nf-chat-avatar" src="{source}" alt="">' if avatar else ""
         fit = "" if self.bubble_full_width else " nf-chat-fit"
         return f'<div class="nf-chat-row nf-chat-row-{role}">{face}' \
                f'<div class="nf-chat-{role}{fit}">{self._content(message)}</div></div>'
@@ -70,7 +71,8 @@ class Chatbot(Component):
     def _content(self, message: Any) -> str:
         if isinstance(message, dict):  # a file: {"file": data URL, "alt": text}
             source = html.escape(_codecs.media_source(message.get("file")), quote=True)
-            mime, alt = _codecs.data_url_mime(source) if source else "", html.escape(str(message.get("alt") or ""))
+            mime = _codecs.data_url_mime(message["file"]) if source else ""
+            alt = html.escape(str(message.get("alt") or ""))
             if mime.startswith("audio/"):
                 return f'<audio controls src="{source}"></audio>'
             if mime.startswith("video/"):
@@ -103,7 +105,7 @@ def _message(message: Any) -> Any:
         return None
     if isinstance(message, (tuple, list)) and message and isinstance(message[0], str):
         path = message[0]
-        source = path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
+        source = path if _codecs.is_media(path) else _codecs.file_to_data_url(path)
         return {"file": source, "alt": message[1] if len(message) > 1 else mimetypes.guess_type(path)[0]}
     if isinstance(message, dict) and isinstance(message.get("name"), str):  # Gradio's file dict
         return _message((message["name"], message.get("alt_text")))

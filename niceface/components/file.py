@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from typing_extensions import override
 
 from ..exceptions import one_of
+from ..storage.media import MediaFile
 from . import _codecs
 from ._named import UploadedFile
 from .base import Component, Role, Shown, View, apply_element_options, caption, component
@@ -58,6 +59,8 @@ class File(Component):
     def _preprocess(self, payload: Any) -> UploadedFile | None:
         if payload is None:
             return None
+        if isinstance(payload, MediaFile):  # an upload of the page's session: already a file of ours
+            return UploadedFile(payload.path)
         if not isinstance(payload, (str, bytes)):
             raise self.reject(f"expected a file, got {type(payload).__name__}")
         if isinstance(payload, str) and not _codecs.is_data_url(payload):
@@ -71,11 +74,11 @@ class File(Component):
         return UploadedFile(save_temp(data, mime))
 
     @override
-    def postprocess(self, value: Any) -> str | None:
+    def postprocess(self, value: Any) -> _codecs.Media | None:
         if value is None:
             return None
         path = getattr(value, "name", value)
-        return path if _codecs.is_data_url(path) else _codecs.file_to_data_url(path)
+        return path if _codecs.is_media(path) else _codecs.file_to_data_url(path)
 
     what: ClassVar[str] = "a file"
 
@@ -122,9 +125,8 @@ class File(Component):
             about = ui.label("").classes("nf-drop-file")
 
             def describe(payload: Any) -> None:
-                source = _codecs.media_source(payload)
-                about.set_text(f"{_codecs.data_url_mime(source)} · {_codecs.data_url_size(source):,} bytes"
-                               if source else "")
+                about.set_text(f"{_codecs.data_url_mime(payload)} · {_codecs.data_url_size(payload):,} bytes"
+                               if _codecs.media_source(payload) else "")
             return describe
         link = ui.link("Download file", "").props("download").classes("nf-file-link")
         link.set_visibility(False)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import override
 
 from ..exceptions import ConfigurationError, one_of
+from ..storage.media import MediaFile
 from . import _codecs
 from ._named import UploadedFile, byte_count, data_url_name, file_data_url
 from .base import Component, Role, Shown, View, apply_element_options, caption, component, type_name
@@ -71,6 +72,8 @@ class Files(Component):
         return [self._one(item) for item in items]
 
     def _one(self, item: Any) -> Any:
+        if isinstance(item, MediaFile):  # an upload of the page's session: already a file of ours
+            return item.read() if self.type in ("binary", "bytes") else self._path(str(item.path))
         if not isinstance(item, str):
             raise self.reject(f"expected a file, got {type_name(item)}")
         if not _codecs.is_data_url(item):  # a developer's own value (Interface.__call__, examples)
@@ -87,18 +90,18 @@ class Files(Component):
         return path if self.type == "filepath" else UploadedFile(path)
 
     @override
-    def postprocess(self, value: Any) -> list[str] | None:
+    def postprocess(self, value: Any) -> list[_codecs.Media] | None:
         if value is None:
             return None
         items = list(value) if isinstance(value, (list, tuple)) else [value]
         return [self._url(item, number) for number, item in enumerate(items)]
 
-    def _url(self, item: Any, number: int) -> str:
+    def _url(self, item: Any, number: int) -> _codecs.Media:
         if isinstance(item, bytes):
-            return _codecs.to_data_url(item, "application/octet-stream")
+            return _codecs.media_out(item, "application/octet-stream")
         path = getattr(item, "name", item)
-        if isinstance(path, str) and _codecs.is_data_url(path):
-            return path
+        if _codecs.is_media(path):
+            return path  # type: ignore[no-any-return]
         if not isinstance(path, (str, Path)) or not Path(path).is_file():
             raise self.reject(f"file {number}: no such file: {str(path)[:80]!r}")
         return file_data_url(path)
@@ -154,12 +157,11 @@ class _Listing:
     def show(self, payload: Any) -> None:
         from nicegui import ui
         self.column.clear()
-        sources = [_codecs.media_source(item) for item in payload or []]
         with self.column:
-            for number, source in enumerate(source for source in sources if source):
-                mime = _codecs.data_url_mime(source)
-                name = data_url_name(source) or f"file-{number + 1}{mimetypes.guess_extension(mime) or ''}"
-                text = f"{name} · {byte_count(source):,} bytes"
+            for number, item in enumerate(item for item in payload or [] if _codecs.media_source(item)):
+                source, mime = _codecs.media_source(item), _codecs.data_url_mime(item)
+                name = data_url_name(item) or f"file-{number + 1}{mimetypes.guess_extension(mime) or ''}"
+                text = f"{name} · {byte_count(item):,} bytes"
                 if self.downloads:
                     link = ui.link(text, "").classes("nf-file-link")
                     link.props["href"] = source  # set as values: never parsed as props text

@@ -73,7 +73,7 @@ class Gallery(Component):
         picture, text = item if isinstance(item, (list, tuple)) and len(item) == 2 else (item, None)
         return [self._picture(picture, number), None if text is None else str(text)]
 
-    def _picture(self, picture: Any, number: int) -> str:
+    def _picture(self, picture: Any, number: int) -> _codecs.Media:
         if isinstance(picture, (str, Path)) and not _codecs.is_data_url(picture):
             text = str(picture)
             if text.startswith(("http://", "https://")):
@@ -81,10 +81,10 @@ class Gallery(Component):
             if not Path(text).is_file():
                 raise self.reject(f"picture {number}: no such file: {text[:80]!r}")
             url = _codecs.file_to_data_url(text)
-        elif _codecs.is_data_url(picture):
-            url = str(picture)
+        elif _codecs.is_media(picture):
+            url = picture
         else:
-            url = _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(picture)), "image/png")
+            url = _codecs.media_out(_codecs.encode_png(_codecs.to_pil(picture)), "image/png")
         if _codecs.data_url_mime(url) != "image/svg+xml" and _codecs.image_size(url) is None:
             raise self.reject(f"picture {number} is not a picture that can be shown")
         return url

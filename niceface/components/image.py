@@ -130,9 +130,9 @@ class Image(Component):
         if isinstance(value, dict) and "image" in value:  # a mask drawing (an example, a flag)
             return {"image": self.postprocess(value["image"]), "mask": self.postprocess(value.get("mask"))} \
                 if self.masks else self.postprocess(value["image"])
-        if _codecs.is_data_url(value):
-            return str(value)
-        return _codecs.to_data_url(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
+        if _codecs.is_media(value):
+            return value
+        return _codecs.media_out(_codecs.encode_png(_codecs.to_pil(value)), "image/png")
 
     def shown_region(self, width: int, height: int) -> tuple[float, float, float, float]:
         """Where in a ``width`` × ``height`` picture fn's picture comes from (``shape`` crops

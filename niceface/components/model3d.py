@@ -66,29 +66,29 @@ class Model3D(Component):
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
             return None
-        if not isinstance(payload, str):
-            raise self.reject(f"expected a 3D model file, got {type_name(payload)}")
-        if not _codecs.is_data_url(payload):  # a developer's own value (Interface.__call__, examples)
+        if isinstance(payload, str) and not _codecs.is_data_url(payload):  # a developer's own value (examples)
             if not Path(payload).is_file():
                 raise self.reject(f"no such file: {payload[:80]!r}")
             return payload
+        if not _codecs.is_media(payload):
+            raise self.reject(f"expected a 3D model file, got {type_name(payload)}")
         data = _codecs.from_data_url(payload)[0]
         kind = self._format(data)
         from ..storage.tempfiles import save_temp
         return str(save_temp(data, _meshes.MIME_TYPES[kind]))
 
     @override
-    def postprocess(self, value: Any) -> str | None:
+    def postprocess(self, value: Any) -> _codecs.Media | None:
         if value is None:
             return None
         path = getattr(value, "name", value)
-        if isinstance(path, str) and _codecs.is_data_url(path):
+        if _codecs.is_media(path):
             data = _codecs.from_data_url(path)[0]
         elif isinstance(path, (str, Path)):
             data = _codecs.read_bytes(Path(path))
         else:
             raise self.reject(f"expected a file path, got {type_name(value)}")
-        return _codecs.to_data_url(data, _meshes.MIME_TYPES[self._format(data)])
+        return _codecs.media_out(data, _meshes.MIME_TYPES[self._format(data)])
 
     @override
     def initial_payload(self) -> Any:
@@ -128,7 +128,7 @@ class Model3D(Component):
             viewer.show(payload)
             if zone is not None and about is not None:
                 source = _codecs.media_source(payload)
-                about.set_text(f"{_codecs.data_url_mime(source)} · {byte_count(source):,} bytes"
+                about.set_text(f"{_codecs.data_url_mime(payload)} · {byte_count(payload):,} bytes"
                                if source else "")
                 zone.set_empty(not source)
         shown = Shown(show, first)

@@ -93,7 +93,7 @@ def _library(value: Any) -> str:
     return type(value).__module__.split(".", 1)[0]
 
 
-def _matplotlib_png(value: Any) -> str:
+def _matplotlib_png(value: Any) -> _codecs.Media:
     """A figure (or the pyplot module's current one, or an Axes' figure) as a PNG data URL,
     drawn by Agg at the figure's own size and dpi; the figure is closed afterwards."""
     figure = value.gcf() if isinstance(value, types.ModuleType) else value
@@ -106,10 +106,10 @@ def _matplotlib_png(value: Any) -> str:
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:
         pyplot.close(figure)
-    return _codecs.to_data_url(buffer.getvalue(), "image/png")
+    return _codecs.media_out(buffer.getvalue(), "image/png")
 
 
-def _altair_svg(spec: str) -> str:
+def _altair_svg(spec: str) -> _codecs.Media:
     """An Altair chart's Vega-Lite spec drawn as an SVG data URL (by vl-convert, offline)."""
     try:
         converter = importlib.import_module("vl_convert")
@@ -117,7 +117,7 @@ def _altair_svg(spec: str) -> str:
         raise MissingDependencyError("Plot: drawing an Altair chart needs vl-convert: "
                                      "pip install vl-convert-python") from None
     svg = converter.vegalite_to_svg(json.loads(spec))
-    return _codecs.to_data_url(svg.encode("utf-8"), "image/svg+xml")
+    return _codecs.media_out(svg.encode("utf-8"), "image/svg+xml")
 
 
 def _draw(payload: dict[str, Any]) -> None:
@@ -131,5 +131,5 @@ def _draw(payload: dict[str, Any]) -> None:
         return
     source = payload.get("image") if payload.get("type") == "altair" else payload.get("plot")
     image = ui.element("img").classes("nf-plot-image").props('alt="plot"')
-    image.props["src"] = _codecs.media_source(source)  # only ever a data URL
+    image.props["src"] = _codecs.media_source(source)  # a data URL or a file of the session, nothing else
     image.style("display: block; max-width: 100%; height: auto")

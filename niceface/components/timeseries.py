@@ -47,7 +47,7 @@ class Timeseries(Component):
     def check(self, payload: Any, limits: Limits) -> None:
         if payload is None or isinstance(payload, dict):
             return
-        if not isinstance(payload, str) or not _codecs.media_source(payload):
+        if not _codecs.media_source(payload):
             raise self.reject('expected a table {"headers": [...], "data": [[...]]} or a CSV file as a data URL')
         super().check(payload, limits)
 

@@ -57,7 +57,7 @@ def overlay_for(component: Component, structure: Any, payload: Any = None) -> Ov
 
 def image_overlay(component: Image, structure: Any, payload: Any) -> Overlay:
     """A heatmap over the part of the picture fn saw (``shape=`` crops the centre)."""
-    size = _codecs.image_size(payload) if _codecs.is_data_url(payload) else None
+    size = _codecs.image_size(payload) if _codecs.is_media(payload) else None
     region = component.shown_region(*size) if size else WHOLE
     return Overlay("heatmap", heatmap(structure), region)
 

@@ -111,15 +111,17 @@ def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
 
 class Mutex:
     """One holder at a time among this process's threads and every process: a thread lock
-    and a file lock (``path``, made on first use)."""
+    and a file lock (``path``, made on first use with ``mode``: never writable by other users,
+    who could otherwise hold it forever)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
+        self.mode = mode
         self._thread = threading.Lock()
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        with self._thread, FileLock(str(self.path)):
+        with self._thread, FileLock(str(self.path), mode=self.mode):
             yield
 
 
@@ -146,7 +148,7 @@ class Database:
     def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
         self.mode = mode
-        self._mutex = Mutex(str(self.path) + ".lock")
+        self._mutex = Mutex(str(self.path) + ".lock", mode)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:

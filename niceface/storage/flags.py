@@ -117,6 +117,10 @@ class FlagStore:
     def _value(self, payload: Any) -> Any:
         if isinstance(payload, Blob):
             return store_file(self.directory, payload)
+        if isinstance(payload, (list, tuple)) and any(isinstance(item, (Blob, list, tuple, dict)) for item in payload):
+            return [self._value(item) for item in payload]  # a Gallery's pictures, a Files list: files too
+        if isinstance(payload, dict) and any(isinstance(item, (Blob, list, tuple, dict)) for item in payload.values()):
+            return {str(key): self._value(item) for key, item in payload.items()}
         try:
             json.dumps(payload)
         except (TypeError, ValueError):

@@ -7,6 +7,7 @@ import base64
 import dataclasses
 import io
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -144,7 +145,9 @@ def test_the_page_shows_each_kind_of_chart(apps, page):
     page.get_by_text("altair", exact=True).click()
     submit(page)
     shown(page, ".nf-plot-image")
-    assert page.evaluate("document.querySelector('.nf-plot-image').src").startswith("data:image/svg+xml")
+    source = page.evaluate("document.querySelector('.nf-plot-image').src")
+    assert "/_nf/media/" in source and source.endswith(".svg")  # a file of the page's session
+    assert page.request.get(source).headers["content-type"] == "image/svg+xml"
 
 
 # ---- Gallery ---------------------------------------------------------------------------------
@@ -385,9 +388,10 @@ def test_a_model_goes_to_fn_as_a_file_and_comes_back_whole(apps, name, mime):
 
 def test_fn_gets_a_path_with_the_models_suffix_and_text_is_refused(apps):
     seen = []
-    demo = gr.Interface(lambda path: seen.append(path) or path, "model3d", "model3d")
+    demo = gr.Interface(lambda path: seen.append((path, Path(path).read_bytes())) or path, "model3d", "model3d")
     run_wire(demo, [data_url(PROGRAMS / "models" / "tetra.glb")])
-    assert seen[0].endswith(".glb") and Path(seen[0]).read_bytes() == (PROGRAMS / "models" / "tetra.glb").read_bytes()
+    assert seen[0][0].endswith(".glb") and seen[0][1] == (PROGRAMS / "models" / "tetra.glb").read_bytes()
+    assert not Path(seen[0][0]).exists()  # the run's temporary file is gone once its output is made
     response = predict(apps("new_model3d"), "data:text/plain;base64," + base64.b64encode(b"hello").decode())
     assert response.status_code == 422 and "not a 3D model" in response.json()["detail"]
 
@@ -413,6 +417,19 @@ def test_a_model_example_is_shown_in_both_viewers(apps, page):
     submit(page)
     page.wait_for_function("document.querySelectorAll('.nf-model3d-scene canvas').length >= 2 && "
                            "[...document.querySelectorAll('.nf-model3d-scene')].every(s => s.offsetHeight > 300)")
+    for side in ("inputs", "outputs"):  # and the model is drawn in each (not an empty scene)
+        canvas = page.locator(f".nf-{side} .nf-model3d-scene canvas")
+        deadline = time.monotonic() + 60
+        while drawn_share(canvas.screenshot()) < 0.02:
+            assert time.monotonic() < deadline, f"no model drawn in the {side}' viewer"
+            page.wait_for_timeout(200)
+
+
+def drawn_share(png: bytes) -> float:
+    """The share of a picture's pixels that differ from its commonest colour (the background)."""
+    picture = PILImage.open(io.BytesIO(png)).convert("RGB")
+    background = max(picture.getcolors(1 << 20) or [(0, None)])[0]
+    return 1 - background / (picture.width * picture.height)
 
 
 # ---- Files -----------------------------------------------------------------------------------

@@ -99,8 +99,11 @@ class CallbackFlags:
             username: str | None = None) -> Any:
         from ...storage.flags import Blob
         values = [*inputs, *(outputs if outputs is not None else [None] * (self.size - len(inputs)))]
-        flag_data = [to_data_url(value.data, value.mime) if isinstance(value, Blob) else value for value in values]
-        return self.callback.flag(flag_data, flag_option=option or "", username=username)
+        def wire(value: Any) -> Any:  # media as data URLs, as Gradio 3 handed them, also inside lists
+            if isinstance(value, Blob):
+                return to_data_url(value.data, value.mime)
+            return [wire(item) for item in value] if isinstance(value, (list, tuple)) else value
+        return self.callback.flag([wire(value) for value in values], flag_option=option or "", username=username)
 
 
 def check_callback(callback: Any) -> None:

@@ -35,6 +35,8 @@ from ...components._codecs import json_safe
 from ...components.base import Component, is_update
 from ...components.limits import Limits
 from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError, OutputError
+from ...storage.media import Sink, outputs_to
+from ...storage.tempfiles import scratch
 from .context import Request, Run, running
 from .definition import Definition
 
@@ -51,6 +53,7 @@ class Call:
     limits: Limits | None = None
     loop: asyncio.AbstractEventLoop | None = None  # where async fns run (the server's loop)
     request: Request | None = None  # who asked (for fn's gr.Request parameter)
+    media: Sink | None = None  # where media outputs go (a page session's files); None: data URLs
 
 
 @dataclass(slots=True)
@@ -73,11 +76,12 @@ def invoke(definition: Definition, call: Call, report: Callable[[Any], Any] | No
     started = time.perf_counter()
     if definition.composition is not None:
         return _invoke_members(definition, call, started)
-    args = arguments(definition, call)
-    partial = None if report is None else lambda value: report(_result(definition, call, value, started))
-    with running(Run(report, call.request)):
-        returned = call_fn(definition, [args], call.loop, on_yield=partial, request=call.request)[0]
-    return _result(definition, call, returned, started)
+    with scratch() if call.wire else contextlib.nullcontext():  # wire inputs' temporary files go at the end
+        args = arguments(definition, call)
+        partial = None if report is None else lambda value: report(_result(definition, call, value, started))
+        with running(Run(report, call.request)):
+            returned = call_fn(definition, [args], call.loop, on_yield=partial, request=call.request)[0]
+        return _result(definition, call, returned, started)
 
 
 def arguments(definition: Definition, call: Call) -> list[Any]:
@@ -182,9 +186,10 @@ def _result(definition: Definition, call: Call, returned: Any, started: float) -
     state = values[definition.state_output] if definition.state_output is not None else call.state
     if not call.wire:
         return Result(values, state, time.perf_counter() - started)
-    payloads = [postprocess(definition, component, value)
-                for index, (component, value) in enumerate(zip(definition.output_components, values, strict=True))
-                if index != definition.state_output]
+    with outputs_to(call.media):
+        payloads = [postprocess(definition, component, value)
+                    for index, (component, value) in enumerate(zip(definition.output_components, values, strict=True))
+                    if index != definition.state_output]
     return Result(payloads, state, time.perf_counter() - started)
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...components._codecs import from_data_url, is_data_url
+from ...components._codecs import from_data_url, is_media
 from ...exceptions import ConfigurationError, FunctionError, NicefaceError, OutputError, RunTimeoutError
 from .context import Request
 from .example_cache import ExampleCache
@@ -22,6 +21,7 @@ from .jobs import Job, JobStatus, Listener, Scheduler, Work
 from .options import RunOptions
 
 if TYPE_CHECKING:
+    from ...storage.media import Sink
     from .definition import Definition
     from .flagging import Flags
 
@@ -55,18 +55,21 @@ class Service:
             await self.examples.stop()
         await self.scheduler.stop()
 
-    def call(self, inputs: list[Any], state: Any = None, request: Request | None = None) -> Call:
-        """A Call of untrusted wire values, with this app's limits."""
-        return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop, request=request)
+    def call(self, inputs: list[Any], state: Any = None, request: Request | None = None,
+             media: Sink | None = None) -> Call:
+        """A Call of untrusted wire values, with this app's limits; media outputs to ``media``
+        (a page session's files) or, without it, as data URLs."""
+        return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop, request=request,
+                    media=media)
 
     async def run(self, inputs: list[Any], state: Any = None, *, owner: str | None = None,
                   on_update: Listener | None = None, on_job: Callable[[Job[Any]], Any] | None = None,
-                  request: Request | None = None) -> Result:
+                  request: Request | None = None, media: Sink | None = None) -> Result:
         """One run of fn on wire values (page, API): through the scheduler, within run_timeout.
         ``on_job`` receives the job (so that a page can cancel it); ``on_update`` its statuses
         (what the run reports comes as "progress": a generator's partial Result, fn's
         ``gr.Progress`` (a ProgressUpdate) and ``gr.Warning``/``gr.Info`` (a Notice))."""
-        call = self.call(inputs, state, request)
+        call = self.call(inputs, state, request, media)
         return await self.schedule(lambda report: invoke(self.definition, call, report),
                                    owner=owner, on_update=on_update, on_job=on_job)
 
@@ -131,14 +134,22 @@ class Service:
         runs on the loop's default pool, never behind the app's fns."""
         if self.flags is None:
             raise ConfigurationError("flagging is off for this interface (allow_flagging='never')")
-        stored = [_blob(value) for value in inputs], None if outputs is None else [_blob(value) for value in outputs]
-        add = partial(self.flags.add, *stored, option=option, username=username)
+        flags = self.flags
+
+        def add() -> Any:  # media read here, off the loop: a page session's files may be large
+            return flags.add(_blobs(inputs), None if outputs is None else _blobs(outputs), option=option,
+                             username=username)
         return await asyncio.get_running_loop().run_in_executor(None, add)
 
 
-def _blob(payload: Any) -> Any:
-    """A media payload (data URL) as the bytes the flag store keeps; other values as they are."""
-    if not is_data_url(payload):
-        return payload
-    from ...storage.flags import Blob
-    return Blob(*from_data_url(payload))
+def _blobs(payload: Any, depth: int = 0) -> Any:
+    """Media (data URLs, a page session's files; also inside lists such as a Gallery's) as the
+    bytes the flag store keeps; other values as they are."""
+    if is_media(payload):
+        from ...storage.flags import Blob
+        return Blob(*from_data_url(payload))
+    if depth < 8 and isinstance(payload, (list, tuple)):
+        return [_blobs(item, depth + 1) for item in payload]
+    if depth < 8 and isinstance(payload, dict):
+        return {key: _blobs(item, depth + 1) for key, item in payload.items()}
+    return payload

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 
 from ...exceptions import (
     ArityError,
@@ -23,6 +24,7 @@ from ...exceptions import (
 )
 from ..core.context import Request as RunRequest
 from ..core.visitor import visitor_of
+from . import api_files
 
 if TYPE_CHECKING:
     from ..core.invoke import Result
@@ -35,7 +37,9 @@ MAX_DEPTH = 64
 
 
 class PredictRequest(BaseModel):
-    data: list[Any] = Field(description="One value per input, in order; media as base64 data URLs.")
+    data: list[Any] = Field(description="One value per input, in order; media as base64 data URLs (or, in a "
+                                        "multipart/form-data body, {\"upload\": \"<field>\"} for a file sent "
+                                        "in that field).")
 
 
 class PredictResponse(BaseModel):
@@ -71,23 +75,35 @@ def register(app: FastAPI, service: Service, name: str = "predict", *, also_pred
                          503: {"description": "the queue is full"}, 500: {"description": "fn raised"},
                          504: {"description": "the run took longer than run_timeout"}})
     async def predict(request: Request) -> Response:
-        data = await _data(request)
-        if isinstance(data, Response):
-            return data
-        if request.query_params.get("stream") in ("1", "true") or "ndjson" in request.headers.get("accept", ""):
-            return _stream(request, service, data)
+        if not api_files.is_multipart(request):
+            return await _answer(request, service, await _data(request))
         try:
-            result = await _while_connected(request, service, data)
-        except NicefaceError as error:
-            return _failure(error, service.shown(error))
-        if result is None:
-            return Response(status_code=499)  # nobody is listening any more
-        if service.flags_every_run:
-            await _flag(request, service, data, result.outputs)
-        return JSONResponse({"data": result.outputs, "duration": result.duration})
+            data, folder = await api_files.read(request)
+        except InputError as error:
+            return _error(422, str(error))
+        answer = await _answer(request, service, data)
+        answer.background = BackgroundTask(api_files.remove, folder)  # once the answer has gone out
+        return answer
 
     for alias in paths[1:]:
         app.add_api_route(alias, predict, methods=["POST"], include_in_schema=False)
+
+
+async def _answer(request: Request, service: Service, data: list[Any] | Response) -> Response:
+    """The answer to a call with inputs ``data`` (or the refusal already made)."""
+    if isinstance(data, Response):
+        return data
+    if request.query_params.get("stream") in ("1", "true") or "ndjson" in request.headers.get("accept", ""):
+        return _stream(request, service, data)
+    try:
+        result = await _while_connected(request, service, data)
+    except NicefaceError as error:
+        return _failure(error, service.shown(error))
+    if result is None:
+        return Response(status_code=499)  # nobody is listening any more
+    if service.flags_every_run:
+        await _flag(request, service, data, result.outputs)
+    return JSONResponse({"data": result.outputs, "duration": result.duration})
 
 
 async def _data(request: Request) -> list[Any] | Response:

@@ -25,8 +25,9 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
     from fastapi import FastAPI
     from nicegui import ui
 
+    from ...storage.media import MediaStore
     from ..ui.page import register
-    from . import api
+    from . import api, media
     from .limits import UploadLimit
 
     site = site if isinstance(site, Site) else Site.of(site)
@@ -46,11 +47,15 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     for number, (service, name) in enumerate(zip(services, names, strict=True)):
         api.register(fastapi_app, service, name, also_predict=number == 0)
-    register(site, services, auth, show_api=serve.show_api)
+    store = MediaStore()
+    media.register(fastapi_app, store)
+    fastapi_app.router.on_startup.append(lambda: _sweep(store))
+    register(site, services, auth, show_api=serve.show_api, media=store)
     ui.run_with(fastapi_app, title=site.title or "niceface", favicon=serve.favicon_path,
                 show_welcome_message=False, reconnect_timeout=3.0)
     limit = run.limits.max_file_size
-    app: Any = UploadLimit(fastapi_app, limit) if limit else fastapi_app
+    app: Any = media.BrowserKeys(fastapi_app)
+    app = UploadLimit(app, limit) if limit else app
     if auth is not None:
         from .gate import AuthGate
         app = AuthGate(app, auth)  # inside the headers: nothing is read before the login
@@ -94,6 +99,17 @@ def _watch_credentials(auth: Authenticator) -> None:
             await asyncio.sleep(0.5)
             auth.refresh()
     _tasks.add(asyncio.get_running_loop().create_task(watch(), name="niceface-credentials"))
+
+
+def _sweep(store: Any) -> None:
+    """Every minute, remove the files of page sessions that ended without saying so."""
+    from nicegui import Client
+
+    async def sweep() -> None:
+        while True:
+            await asyncio.sleep(60)
+            store.sweep(lambda owner: owner in Client.instances)
+    _tasks.add(asyncio.get_running_loop().create_task(sweep(), name="niceface-media-sweep"))
 
 
 _tasks: set[asyncio.Task[None]] = set()  # strong references: a task nobody holds may be collected

@@ -46,9 +46,9 @@ GRADIO_ONLY = {
     "debug": "errors always go to the log; launch() blocks unless prevent_thread_lock",
     "show_tips": "there are no tips", "height": "there is no inline frame", "width": "there is no inline frame",
     "encrypt": "retired in Gradio 3", "ssl_verify": "niceface makes no requests to its own server",
-    "file_directories": "no file is served from a folder: fn's files go out as data URLs",
-    "allowed_paths": "no file is served from a path: fn's files go out as data URLs",
-    "blocked_paths": "no file is served from a path: fn's files go out as data URLs",
+    "file_directories": "no file is served from a folder: fn's files go out as copies (page) or data URLs (API)",
+    "allowed_paths": "no file is served from a path: fn's files go out as copies (page) or data URLs (API)",
+    "blocked_paths": "no file is served from a path: fn's files go out as copies (page) or data URLs (API)",
     "state_session_capacity": "each page's state lives as long as the page",
     "share_server_address": "there is no share server", "share_server_protocol": "there is no share server",
 }

@@ -16,6 +16,7 @@ from nicegui import context, ui
 
 from ...components.base import is_update
 from ...exceptions import NicefaceError, QueueFullError
+from ...storage.media import MediaStore, browser_key, release, uploads_to
 from ..core.context import Notice, ProgressUpdate, Request
 from ..core.invoke import Result
 from ..core.jobs import Job, JobStatus
@@ -55,8 +56,10 @@ class Page:
     """Builds and drives one client's page."""
 
     def __init__(self, service: Service, sessions: Sessions | None, *, show_api: bool = True,
-                 framed: bool = True) -> None:
-        """``framed``: with the title bar and footer (not for a tab: its page has them)."""
+                 framed: bool = True, media: MediaStore | None = None) -> None:
+        """``framed``: with the title bar and footer (not for a tab: its page has them);
+        ``media``: where this page session's uploads and fn's media outputs are kept as files
+        (without it they travel as data URLs)."""
         self.service, self.sessions, self.show_api, self.framed = service, sessions, show_api, framed
         self.definition = definition = service.definition
         self.client = context.client
@@ -70,7 +73,11 @@ class Page:
         self.ran_with: list[Any] | None = None  # the inputs that gave them
         self.submit_button: Any = None
         self._clear_handlers: list[Callable[[], Any]] = []
-        self.build()
+        self.media = media
+        key = browser_key(self.client.request)
+        self.sink = None if media is None or key is None else media.open_session(self.client.id, key)
+        with uploads_to(self.sink):
+            self.build()
         self.client.on_delete(self._forget)
         sockets.guard(self.client.id, self.live, self.end)
 
@@ -187,6 +194,7 @@ class Page:
         """Empty every output (after Clear, or a run that failed: no stale result beside an error)."""
         for field in self.outputs:
             field.view.set(None)
+        release(self.last_outputs, keep=())
         self.last_outputs = None
         self.outputs_card.classes(remove="nf-stale")
 
@@ -202,7 +210,8 @@ class Page:
         self.feedback.begin(self.outputs_card, on_slow=lambda: self.cancel_button.set_visibility(True))
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
-                                            on_update=partial(self._on_update, generation), on_job=self._on_job)
+                                            on_update=partial(self._on_update, generation), on_job=self._on_job,
+                                            media=self.sink)
         except asyncio.CancelledError:
             return False
         except QueueFullError as error:
@@ -232,7 +241,9 @@ class Page:
                 apply_update(field, payload)
             else:
                 field.view.set(payload)
-        self.last_outputs = [payload.get("value") if is_update(payload) else payload for payload in payloads]
+        shown = [payload.get("value") if is_update(payload) else payload for payload in payloads]
+        release(self.last_outputs, keep=shown)  # the files of outputs no longer shown
+        self.last_outputs = shown
         self.outputs_card.classes(remove="nf-stale")
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
@@ -293,6 +304,8 @@ class Page:
     def _forget(self) -> None:
         self.service.forget(self.client.id)
         sockets.forget(self.client.id)
+        if self.media is not None:
+            self.media.drop(self.client.id)  # the page session's files
 
 
 class OpenPages:
@@ -312,7 +325,8 @@ class OpenPages:
                     page.end()
 
 
-def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True) -> None:
+def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True,
+             media: MediaStore | None = None) -> None:
     """Serve the site at "/": each connection gets its own Page (one per tab of a TabbedInterface)."""
     ui.add_css(styles.css(site.css), shared=True)
     pages = OpenPages()
@@ -322,11 +336,11 @@ def register(site: Site, services: list[Service], sessions: Sessions | None, *, 
     @ui.page("/", title=site.title or "niceface")
     def index() -> None:
         if not site.tabbed:
-            pages.add(Page(services[0], sessions, show_api=show_api))
+            pages.add(Page(services[0], sessions, show_api=show_api, media=media))
             return
         from .tabs import tabbed_page
         for page in tabbed_page(site, services, lambda service: Page(service, sessions, show_api=show_api,
-                                                                       framed=False), show_api=show_api):
+                                                                       framed=False, media=media), show_api=show_api):
             pages.add(page)
 
     if show_api:
