@@ -8,6 +8,7 @@ NiceGUI, numpy's heavy friends, shap and gradio_client load only when first need
 from __future__ import annotations
 
 from . import themes
+from ._version import __version__ as __version__
 from .app.compose import Parallel, Series
 from .app.core.context import Info, Progress, Request, Warning
 from .app.core.examples import Examples
@@ -74,7 +75,6 @@ from .components.timeseries import Timeseries
 from .exceptions import Error, NicefaceError
 from .waveform import make_waveform
 
-__version__ = "0.1.0"
 load = Interface.load
 
 

@@ -109,7 +109,7 @@ async def test_sessions_open_and_end():
     token, _ = await auth.login("ann", "correct horse", "127.0.0.1")
     assert token and len(token) >= 40 and auth.user_of(token) == "ann"
     assert auth.user_of("forged") is None and auth.user_of(None) is None
-    auth.sessions[token].expires = time.time() - 1
+    auth.sessions.records[token].expires = time.time() - 1
     assert auth.user_of(token) is None  # expired
     token, _ = await auth.login("ann", "correct horse", "127.0.0.1")
     auth.logout(token)

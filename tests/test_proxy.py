@@ -19,15 +19,12 @@ HTML = {"accept": "text/html"}
 
 
 class Nginx:
-    """nginx in the foreground on 127.0.0.1 with the README's server block, stopped at teardown."""
+    """nginx in the foreground on 127.0.0.1 with a server block (its ``listen 80;`` becomes a
+    free local port), stopped at teardown; ``path``: where the app lives behind it."""
 
-    def __init__(self, folder: Path, app_port: int, forward_prefix: bool = True) -> None:
-        block = re.search(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+    def __init__(self, folder: Path, block: str, path: str = "/") -> None:
         self.port = free_port()
         block = block.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
-        block = block.replace("127.0.0.1:7860", f"127.0.0.1:{app_port}")
-        if not forward_prefix:  # the app is told its root_path instead
-            block = "\n".join(line for line in block.splitlines() if "X-Forwarded-Prefix" not in line)
         temp = {name: folder / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
         user = "user root;\n" if os.geteuid() == 0 else ""
         (folder / "nginx.conf").write_text(
@@ -40,7 +37,7 @@ class Nginx:
         self.folder = folder
         self.process = subprocess.Popen([NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{self.port}/demo/"
+        self.url = f"http://127.0.0.1:{self.port}{path}"
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -60,13 +57,21 @@ class Nginx:
             self.process.kill()
 
 
+def nginx_block(document: Path) -> str:
+    """The first ```nginx block of a document."""
+    return re.search(r"```nginx\n(.*?)```", document.read_text(), re.S).group(1)
+
+
 @pytest.fixture
 def proxied(serve, tmp_path):
     started: list[Nginx] = []
 
     def start(forward_prefix: bool = True, **env: str) -> Nginx:
         app = serve(APPS / "proxy_app.py", env={"FORWARDED_ALLOW_IPS": "127.0.0.1", **env})  # README: trust nginx
-        proxy = Nginx(tmp_path, app.port, forward_prefix)
+        block = nginx_block(ROOT / "README.md").replace("127.0.0.1:7860", f"127.0.0.1:{app.port}")
+        if not forward_prefix:  # the app is told its root_path instead
+            block = "\n".join(line for line in block.splitlines() if "X-Forwarded-Prefix" not in line)
+        proxy = Nginx(tmp_path, block, "/demo/")
         started.append(proxy)
         return proxy
     yield start

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.service import Service
 from ..core.site import Site
+from .gate import HEALTH
 from .headers import ProxyTrust, SecurityHeaders, TrustedProxies
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     for number, (service, name) in enumerate(zip(services, names, strict=True)):
         api.register(fastapi_app, service, name, also_predict=number == 0)
+    fastapi_app.add_api_route(HEALTH, _healthz, methods=["GET", "HEAD"], include_in_schema=False)
     store = MediaStore()
     media.register(fastapi_app, store)
     fastapi_app.router.on_startup.append(lambda: _sweep(store))
@@ -99,6 +101,14 @@ def _watch_credentials(auth: Authenticator) -> None:
             await asyncio.sleep(0.5)
             auth.refresh()
     _tasks.add(asyncio.get_running_loop().create_task(watch(), name="niceface-credentials"))
+
+
+def _healthz() -> Any:
+    """For a load balancer: builds no page, needs no login."""
+    from starlette.responses import PlainTextResponse
+
+    from ..._version import __version__
+    return PlainTextResponse(f"ok {__version__}\n", headers={"cache-control": "no-store"})
 
 
 def _sweep(store: Any) -> None:

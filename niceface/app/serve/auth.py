@@ -1,8 +1,10 @@
 """Authentication for ``launch(auth=...)``: password checks, server-side sessions, throttling
 and ending sessions. ``gate.py`` puts them in front of every route (login page, cookies, 401s).
 
-- A login opens a session: a random token (the cookie's value) -> username, for 7 days, until
-  logout. HTTP Basic successes are remembered for 5 minutes, so API calls do not re-hash.
+- A login opens a session: a token (the cookie's value) -> username, for 7 days, until
+  logout; where sessions live (a file shared by replicas, signed tokens, this process) is
+  ``sessions.py``'s choice. HTTP Basic successes are remembered for 5 minutes, so API calls
+  do not re-hash.
 - Guesses are counted before the hash is checked (``Guesses``): per (username, address) and
   per address, 5 free and then waits of 1, 2, 4 ... up to 300 s (429 with Retry-After); per
   username a slower brake that applies only to addresses that already failed for that name,
@@ -22,18 +24,17 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ...exceptions import ConfigurationError
 from ...storage.credentials import Credentials, CredentialStore
+from .sessions import MAX_SESSIONS, SESSION_SECONDS, store_for
 from .throttle import Throttle
 
 log = logging.getLogger(__name__)
-SESSION_SECONDS = 7 * 24 * 3600
 BASIC_CACHE_SECONDS = 300
-MAX_SESSIONS = 10_000
+__all__ = ["SESSION_SECONDS", "Authenticator", "Guesses"]
 
 
 class Guesses:
@@ -66,13 +67,6 @@ class Guesses:
             self.users.release(username)
 
 
-@dataclass(slots=True)
-class Session:
-    username: str
-    expires: float  # time.time()
-    credential: str | None  # the user's credential at login (see Authenticator.refresh)
-
-
 class Authenticator:
     """Checks passwords and keeps the sessions of one launched app."""
 
@@ -81,12 +75,12 @@ class Authenticator:
         self.check = check
         self.message = message
         self.credentials = credentials  # known when they can change: removal ends sessions
-        self.sessions: dict[str, Session] = {}
+        self.sessions = store_for(credentials.db.path if isinstance(credentials, CredentialStore) else None)
         self.guesses = Guesses()
         self._hashing = threading.BoundedSemaphore(2)  # each check costs ~25 ms and 19 MiB
         self._basic_key = secrets.token_bytes(32)
         self._basic_ok: dict[bytes, tuple[str, float]] = {}
-        self._revision = credentials.revision() if credentials is not None else None
+        self._revision: Any = object()  # the first refresh ends sessions made stale while this process was down
         self._listeners: list[Callable[[set[str]], Any]] = []
 
     @classmethod
@@ -157,13 +151,8 @@ class Authenticator:
 
     # ---- sessions -----------------------------------------------------------------------
     def open_session(self, username: str) -> str:
-        token = secrets.token_urlsafe(32)
-        now = time.time()
-        if len(self.sessions) > MAX_SESSIONS:
-            self.sessions = {t: s for t, s in self.sessions.items() if s.expires > now}
         credential = self.credentials.fingerprint(username) if self.credentials is not None else None
-        self.sessions[token] = Session(username, now + SESSION_SECONDS, credential)
-        return token
+        return self.sessions.open(username, credential)
 
     def user_of(self, token: str | None) -> str | None:
         """The user of a live session, or None (unknown, expired or ended)."""
@@ -179,7 +168,7 @@ class Authenticator:
         return session.username
 
     def logout(self, token: str | None) -> None:
-        if token and token in self.sessions:
+        if token and self.sessions.get(token) is not None:
             self._end({token})
 
     def on_end(self, listener: Callable[[set[str]], Any]) -> None:
@@ -189,6 +178,9 @@ class Authenticator:
     def refresh(self) -> None:
         """If the credential file changed, end the sessions of users who were removed or whose
         password changed, and forget remembered Basic logins. Costs one stat() when unchanged."""
+        elsewhere = self.sessions.ended_elsewhere()  # by another replica: its pages here close too
+        if elsewhere:
+            self._tell_all(elsewhere)
         if self.credentials is None:
             return
         revision = self.credentials.revision()
@@ -196,16 +188,16 @@ class Authenticator:
             return
         self._revision = revision
         self._basic_ok.clear()
-        current = self.credentials.fingerprints()
-        ended = {token for token, session in self.sessions.items()
-                 if current.get(session.username) != session.credential}
+        ended = self.sessions.stale(self.credentials.fingerprints())
         if ended:
             log.info("%d session(s) ended: their user was removed or changed password", len(ended))
-            self._end(ended)
+            self._tell_all(ended)
 
     def _end(self, tokens: set[str]) -> None:
-        for token in tokens:
-            self.sessions.pop(token, None)
+        self.sessions.end(tokens)
+        self._tell_all(tokens)
+
+    def _tell_all(self, tokens: set[str]) -> None:
         for listener in self._listeners:
             _tell(listener, tokens)
 

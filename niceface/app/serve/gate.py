@@ -1,6 +1,7 @@
 """The gate in front of a launched app with ``auth=``: only the login page passes without a
 session, so every route is guarded: pages, the websocket, the HTTP API, uploads and files.
 
+- ``GET /healthz`` passes (it answers "ok" and the version, nothing else).
 - ``GET /login`` shows the form (with ``auth_message``, escaped); ``POST /login`` (from this
   site only) checks the password off the event loop and sets the session cookie: random,
   HttpOnly, SameSite=Lax, Secure over https, with an expiry. ``POST /logout`` (from this site
@@ -25,6 +26,7 @@ from .auth import SESSION_SECONDS, Authenticator
 from .login_page import page as login_page
 
 COOKIE = "niceface_session"
+HEALTH = "/healthz"
 MAX_FORM_BYTES = 8192
 Scope = dict[str, Any]
 
@@ -41,6 +43,9 @@ class AuthGate:
             return
         connection = HTTPConnection(scope)
         path = app_path(scope)
+        if path == HEALTH:  # says only "ok" and the version: for load balancers, without a login
+            await self.app(scope, receive, send)
+            return
         if scope["type"] == "http" and path in ("/login", "/logout"):
             request = Request(scope, receive)
             response = await (self._login(request) if path == "/login" else self._logout(request))
