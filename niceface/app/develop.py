@@ -65,7 +65,7 @@ def serve_file(script: Path, name: str | None, host: str, port: int, *, reload: 
         return 0
     if report is not None:
         _report(report, server)
-    server.server.run()
+    server.run()
     return 0
 
 

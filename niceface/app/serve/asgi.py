@@ -19,44 +19,29 @@ if TYPE_CHECKING:
     from .options import ServeOptions
 
 
-def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tuple[Any, list[Service]]:
+def build(site: Site | Definition, run: RunOptions, serve: ServeOptions, *,
+          attached: bool = False) -> tuple[Any, list[Service]]:
     """The app to hand to uvicorn, and the Services (one per Definition of the site) its pages
     and API share. The app's ``lifespan`` attribute is the FastAPI app whose lifespan must run
-    (to mount it elsewhere)."""
-    from fastapi import FastAPI
-    from nicegui import ui
-
+    (to mount it elsewhere: ``attached``, NiceGUI then starts with it)."""
     from ...storage.media import MediaStore
-    from ..ui.page import register
-    from . import api, media
+    from ..ui.page import Registration
+    from . import media
+    from .host import HOST, Tagged
     from .limits import UploadLimit
 
     site = site if isinstance(site, Site) else Site.of(site)
-    names = site.api_names()
     services = [Service(definition, run, flags=_flag_store(definition, name if site.tabbed else None))
-                for definition, name in zip(site.definitions, names, strict=True)]
+                for definition, name in zip(site.definitions, site.api_names(), strict=True)]
     auth = _authenticator(serve)
-    # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
-    # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
-    docs = "/docs" if serve.show_api else None
-    fastapi_app = FastAPI(title=site.title or f"niceface: {site.definitions[0].name}", docs_url=docs,
-                          redoc_url=None, openapi_url="/openapi.json" if serve.show_api else None,
-                          telemetry={"tracing": False, "metrics": False, "logs": False}, **(serve.app_kwargs or {}))
-    fastapi_app.router.on_startup += [gc.freeze, *(service.start for service in services)]  # see WHY_FREEZE
-    fastapi_app.router.on_shutdown += [service.stop for service in services]
-    if auth is not None and auth.credentials is not None:
-        fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
-    for number, (service, name) in enumerate(zip(services, names, strict=True)):
-        api.register(fastapi_app, service, name, also_predict=number == 0)
-    fastapi_app.add_api_route(HEALTH, _healthz, methods=["GET", "HEAD"], include_in_schema=False)
     store = MediaStore()
-    media.register(fastapi_app, store)
-    fastapi_app.router.on_startup.append(lambda: _sweep(store))
-    register(site, services, auth, show_api=serve.show_api, media=store)
-    ui.run_with(fastapi_app, title=site.title or "niceface", favicon=serve.favicon_path,
-                show_welcome_message=False, reconnect_timeout=3.0)
+    fastapi_app = _routes(site, services, serve, auth, store)
+    if attached:
+        HOST.attach(fastapi_app)  # NiceGUI starts with the app it is mounted in
+    else:
+        HOST.mount_into(fastapi_app)  # NiceGUI (pages, socket.io) is the host's, shared by every app
+    app: Any = Tagged(media.BrowserKeys(fastapi_app), Registration(site, services, auth, serve.show_api, store))
     limit = run.limits.max_file_size
-    app: Any = media.BrowserKeys(fastapi_app)
     app = UploadLimit(app, limit) if limit else app
     if auth is not None:
         from .gate import AuthGate
@@ -68,6 +53,35 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
     outer = ProxyTrust(app, TrustedProxies(trusted))
     outer.lifespan = fastapi_app  # type: ignore[attr-defined]
     return outer, services
+
+
+def _routes(site: Site, services: list[Service], serve: ServeOptions, auth: Authenticator | None,
+            store: Any) -> Any:
+    """The app's own FastAPI app: the API of each Definition, /healthz, the session files,
+    the favicon, and the services' start and stop."""
+    from fastapi import FastAPI
+
+    from . import api, media
+    # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
+    # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
+    docs = "/docs" if serve.show_api else None
+    fastapi_app = FastAPI(title=site.title or f"niceface: {site.definitions[0].name}", docs_url=docs,
+                          redoc_url=None, openapi_url="/openapi.json" if serve.show_api else None,
+                          telemetry={"tracing": False, "metrics": False, "logs": False}, **(serve.app_kwargs or {}))
+    fastapi_app.router.on_startup += [gc.freeze, *(service.start for service in services)]  # see WHY_FREEZE
+    fastapi_app.router.on_shutdown += [service.stop for service in services]
+    if auth is not None and auth.credentials is not None:
+        fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
+    for number, (service, name) in enumerate(zip(services, site.api_names(), strict=True)):
+        api.register(fastapi_app, service, name, also_predict=number == 0)
+    fastapi_app.add_api_route(HEALTH, _healthz, methods=["GET", "HEAD"], include_in_schema=False)
+    media.register(fastapi_app, store)
+    fastapi_app.router.on_startup.append(lambda: _sweep(store))
+    if serve.favicon_path:
+        from starlette.responses import FileResponse
+        icon = str(serve.favicon_path)  # the developer's own file
+        fastapi_app.add_api_route("/favicon.ico", lambda: FileResponse(icon), methods=["GET"], include_in_schema=False)
+    return fastapi_app
 
 
 def _flag_store(definition: Definition, tab: str | None) -> Any:

@@ -2,20 +2,25 @@
 thread, in a background thread, or behind a desktop window."""
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import importlib.util
 import logging
 import os
+import signal
 import socket
 import sys
 import threading
 import time
 import webbrowser
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
 
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
 from ..core.site import Site
 from . import managed
+from . import notebook as _notebook
 from .options import ServeOptions
 
 if TYPE_CHECKING:
@@ -25,32 +30,77 @@ if TYPE_CHECKING:
     from ..core.service import Service
 
 log = logging.getLogger(__name__)
-_launched = False
 _servers: list[Server] = []  # every server this process started, for close_all()
 _prepared: Server | None = None  # under `niceface run`: the server launch() prepared, run by the command
 
 
 class Server:
-    """A running server; ``close()`` stops it."""
+    """A server of one launched app, on the process's host loop (``host.HOST``); ``close()``
+    stops it (and only it)."""
 
     def __init__(self, server: uvicorn.Server, url: str, services: list[Service]) -> None:
         self.server, self.url, self.services = server, url, services
         self.service = services[0]
-        self.thread: threading.Thread | None = None
+        self.future: concurrent.futures.Future[Any] | None = None
+        self.port = 0
 
     def start_in_thread(self) -> None:
-        self.thread = threading.Thread(target=self.server.run, name="niceface-server", daemon=True)
-        self.thread.start()
+        """Start serving and return once the server answers."""
+        from .host import HOST
+        self.future = HOST.serve(_Serving(self.server))
         deadline = time.monotonic() + 30
         while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
+            if self.future.done() or time.monotonic() > deadline:
+                self.close()
                 raise ConfigurationError(f"the server did not start at {self.url}; is the port in use?")
             time.sleep(0.01)
 
+    def run(self) -> None:
+        """Serve until Ctrl+C or SIGTERM (or ``close()`` from elsewhere)."""
+        self.start_in_thread()
+        assert self.future is not None
+        with _stopping_on_sigterm(self):
+            try:
+                while not self.future.done():
+                    concurrent.futures.wait([self.future], timeout=0.5)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                self.close()
+
     def close(self) -> None:
         self.server.should_exit = True
-        if self.thread is not None:
-            self.thread.join(timeout=10)
+        if self.future is not None:
+            with contextlib.suppress(Exception):
+                self.future.result(timeout=10)
+        if self in _servers:
+            _servers.remove(self)
+
+
+class _Serving:
+    """``serve()`` of a uvicorn server, with its exits (a port in use) kept inside the server."""
+
+    def __init__(self, server: uvicorn.Server) -> None:
+        self.server = server
+
+    async def serve(self) -> None:
+        try:
+            await self.server.serve()
+        except SystemExit as stop:
+            raise ConfigurationError(f"the server stopped at start (exit {stop.code}); is the port in use?") from None
+
+
+@contextlib.contextmanager
+def _stopping_on_sigterm(server: Server) -> Iterator[None]:
+    """In the main thread, SIGTERM stops ``server`` gracefully (as uvicorn's own handler did)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda *_: setattr(server.server, "should_exit", True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeOptions | None = None) -> Server:
@@ -60,7 +110,9 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     run, serve = run or RunOptions(), managed.address(serve or ServeOptions())
     if managed.wants_supervisor():
         _supervise(*address(serve))
-    claim_process()
+    notebook = managed.managed() is None and _notebook.in_notebook()
+    if notebook:
+        serve = _notebook.take_over(serve)  # running the cell again replaces the app
     import uvicorn
 
     from .asgi import build
@@ -75,6 +127,7 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
                             proxy_headers=False,  # headers.ProxyTrust decides whom to believe
                             ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", services)
+    server.port = port
     _servers.append(server)
     if not serve.quiet:
         print(f"Running on local URL:  {server.url}", flush=True)
@@ -82,12 +135,14 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
         return _prepare(server)
     if serve.native:
         return _run_native(site.title, server)
+    if notebook:
+        return _notebook.show(server, serve)
     if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
         threading.Timer(0.5, webbrowser.open, (server.url,)).start()
     if serve.prevent_thread_lock:
         server.start_in_thread()
         return server
-    server.server.run()
+    server.run()
     return server
 
 
@@ -121,14 +176,6 @@ def _prepare(server: Server) -> Server:
 def prepared() -> Server | None:
     """The server the app file's launch() (or the command's) prepared under ``niceface run``."""
     return _prepared
-
-
-def claim_process() -> None:
-    """One process serves one niceface app (NiceGUI's pages are process-wide), for now."""
-    global _launched  # noqa: PLW0603
-    if _launched:
-        raise ConfigurationError("one process serves one niceface app; run another app in another process")
-    _launched = True
 
 
 def close_all() -> None:

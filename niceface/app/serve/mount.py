@@ -27,10 +27,8 @@ def mount_gradio_app(app: Any, blocks: Definition, path: str, gradio_api_url: st
     if not path.startswith("/") or path.rstrip("/") == "":
         raise ConfigurationError(f"mount_gradio_app: path must be a sub-path like '/demo', not {path!r}")
     from .asgi import build
-    from .launch import claim_process
-    claim_process()
     run, serve = blocks.options(app_kwargs=app_kwargs, **launch_options)  # type: ignore[attr-defined]
-    inner, _services = build(blocks.site(), run, serve)  # type: ignore[attr-defined]
+    inner, _services = build(blocks.site(), run, serve, attached=True)  # type: ignore[attr-defined]
     app.mount(path.rstrip("/"), inner)
     host_lifespan = app.router.lifespan_context
 

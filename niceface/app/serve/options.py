@@ -17,7 +17,8 @@ class ServeOptions:
     once), ``favicon_path``, ``quiet`` (no start-up line). Safety: ``allow_embedding`` (other
     sites may frame the pages), ``forwarded_allow_ips`` (the proxies whose X-Forwarded-*
     headers count; default FORWARDED_ALLOW_IPS, else none), ``ssl_keyfile_password``. The API:
-    ``show_api`` (the "Use via API" link and /docs), ``app_kwargs`` (for the FastAPI app)."""
+    ``show_api`` (the "Use via API" link and /docs), ``app_kwargs`` (for the FastAPI app). In a
+    Jupyter notebook: ``inline`` (show the app in the cell; default), ``height``, ``width``."""
 
     auth: Any = None
     auth_message: str | None = None
@@ -36,15 +37,17 @@ class ServeOptions:
     show_api: bool = True
     app_kwargs: dict[str, Any] | None = None
     quiet: bool = False
+    inline: bool | None = None  # in a notebook: show the app in the cell (default), or only its address
+    height: int = 500  # of that frame, in pixels
+    width: int | str = "100%"
 
 
 #: Gradio 3.50 launch() options that change nothing here, and why
 GRADIO_ONLY = {
     "share": "niceface makes no public share link (no tunnel); the app is served at its local address. "
              "Put it behind your own reverse proxy to share it (README: Behind a reverse proxy).",
-    "inline": "a notebook shows the app's link; there is no inline frame yet",
     "debug": "errors always go to the log; launch() blocks unless prevent_thread_lock",
-    "show_tips": "there are no tips", "height": "there is no inline frame", "width": "there is no inline frame",
+    "show_tips": "there are no tips",
     "encrypt": "retired in Gradio 3", "ssl_verify": "niceface makes no requests to its own server",
     "file_directories": "no file is served from a folder: fn's files go out as copies (page) or data URLs (API)",
     "allowed_paths": "no file is served from a path: fn's files go out as copies (page) or data URLs (API)",

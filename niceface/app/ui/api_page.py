@@ -107,11 +107,10 @@ def _kind(component: Any) -> str:
     return KINDS.get(component.kind, "JSON")
 
 
-def register(site: Site) -> None:
-    @ui.page("/use-via-api", title=f"{site.title or 'niceface'}: use via API")
-    def use_via_api() -> None:
-        from nicegui import context
-        request = context.client.request
-        layout.theme(request)
-        signed_in = visitor_of(request.state).username is not None
-        render_site(site, f"{request.url.scheme}://{request.url.netloc}{layout.prefix(request)}", signed_in)
+def show(site: Site) -> None:
+    """The "Use via API" page of ``site``, for the request being answered."""
+    from nicegui import context
+    request = context.client.request
+    layout.theme(request)
+    signed_in = visitor_of(request.state).username is not None
+    render_site(site, f"{request.url.scheme}://{request.url.netloc}{layout.prefix(request)}", signed_in)

@@ -6,9 +6,11 @@ the connection. Runs go through the app's Service (its scheduler, then the one d
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -325,24 +327,60 @@ class OpenPages:
                     page.end()
 
 
-def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True,
-             media: MediaStore | None = None) -> None:
-    """Serve the site at "/": each connection gets its own Page (one per tab of a TabbedInterface)."""
-    ui.add_css(styles.css(site.css), shared=True)
-    pages = OpenPages()
-    if sessions is not None:
-        sessions.on_end(pages.end)
+@dataclass(eq=False)
+class Registration:
+    """What the pages of one launched app show (the serving layer tags its requests with it)."""
 
-    @ui.page("/", title=site.title or "niceface")
-    def index() -> None:
+    site: Site
+    services: list[Service]
+    sessions: Sessions | None
+    show_api: bool = True
+    media: MediaStore | None = None
+    pages: OpenPages = dataclasses.field(default_factory=OpenPages, init=False)
+    css: str = dataclasses.field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        self.css = styles.css(self.site.css)
+        if self.sessions is not None:
+            self.sessions.on_end(self.pages.end)
+
+
+def register_pages(key: str) -> None:
+    """Once per process: "/" (each connection gets its own Page, one per tab of a
+    TabbedInterface) and "/use-via-api", each showing the app whose requests carry its
+    Registration under ``key``."""
+
+    @ui.page("/")
+    def index() -> Any:
+        found = getattr(context.client.request.state, key, None)
+        if not isinstance(found, Registration):
+            return _not_here()
+        ui.page_title(found.site.title or "niceface")
+        ui.add_css(found.css)
+        site, services, pages = found.site, found.services, found.pages
+
+        def page_of(service: Service, framed: bool = True) -> Page:
+            return Page(service, found.sessions, show_api=found.show_api, framed=framed, media=found.media)
         if not site.tabbed:
-            pages.add(Page(services[0], sessions, show_api=show_api, media=media))
-            return
+            pages.add(page_of(services[0]))
+            return None
         from .tabs import tabbed_page
-        for page in tabbed_page(site, services, lambda service: Page(service, sessions, show_api=show_api,
-                                                                       framed=False, media=media), show_api=show_api):
+        for page in tabbed_page(site, services, lambda service: page_of(service, framed=False),
+                                show_api=found.show_api):
             pages.add(page)
+        return None
 
-    if show_api:
+    @ui.page("/use-via-api")
+    def use_via_api() -> Any:
+        found = getattr(context.client.request.state, key, None)
+        if not isinstance(found, Registration) or not found.show_api:
+            return _not_here()
         from . import api_page
-        api_page.register(site)
+        ui.page_title(f"{found.site.title or 'niceface'}: use via API")
+        api_page.show(found.site)
+        return None
+
+
+def _not_here() -> Any:
+    from starlette.responses import PlainTextResponse
+    return PlainTextResponse("Not Found", 404)

@@ -1,0 +1,115 @@
+"""The process's one NiceGUI, hosting any number of launched apps.
+
+NiceGUI's pages, socket.io server and start-up are process-wide. So one ``Host`` runs them
+once, on one event loop in a thread of its own, and every ``launch()`` adds a uvicorn server
+on its own port to that loop; ``close()`` stops that server only, and ``launch()`` may follow
+again (the same port or another). Each app's ASGI stack tags its requests with its
+``Registration`` (what "/" shows there), which the pages read: two apps on two ports show
+their own pages.
+
+``mount_gradio_app`` is the exception: the host app's server and loop are someone else's, so
+NiceGUI starts with that app (``attach``), and the process serves that one app.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import threading
+from typing import TYPE_CHECKING, Any
+
+from ...exceptions import ConfigurationError
+
+if TYPE_CHECKING:
+    from ..ui.page import Registration
+
+KEY = "niceface_site"
+NICEGUI_OPTIONS: dict[str, Any] = {"show_welcome_message": False, "reconnect_timeout": 3.0}
+
+
+class Tagged:
+    """ASGI middleware: every request and websocket of an app carries its Registration."""
+
+    def __init__(self, app: Any, registration: Registration) -> None:
+        self.app, self.registration = app, registration
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope = {**scope, "state": {**scope.get("state", {}), KEY: self.registration}}
+        await self.app(scope, receive, send)
+
+
+class Host:
+    """NiceGUI, started once, on ``loop`` (a thread of its own, or a mounting app's)."""
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.mode: str | None = None  # "thread" (launch) or "attached" (mount_gradio_app)
+        self._lock = threading.Lock()
+
+    def mount_into(self, app: Any) -> None:
+        """Route ``app``'s unmatched paths to NiceGUI (its pages, socket.io, static files)."""
+        from nicegui import core
+        self._set_up("thread")
+        app.mount("/", core.app)
+
+    def attach(self, app: Any) -> None:
+        """NiceGUI starts and stops with ``app`` (mount_gradio_app), on its server's loop."""
+        if self.mode is not None:
+            raise ConfigurationError("mount_gradio_app: this process already serves a niceface app; mount in a "
+                                     "process of its own")
+        from nicegui import ui
+        self.mode = "attached"
+        ui.run_with(app, **NICEGUI_OPTIONS)
+        _register_pages()
+
+    def serve(self, server: Any) -> concurrent.futures.Future[Any]:
+        """Run a uvicorn server on the host's loop; its future ends when the server stops."""
+        loop = self._running_loop()
+        return asyncio.run_coroutine_threadsafe(server.serve(), loop)
+
+    def _set_up(self, mode: str) -> None:
+        with self._lock:
+            if self.mode == "attached":
+                raise ConfigurationError("this process serves a mounted niceface app (mount_gradio_app); "
+                                         "launch another app in another process")
+            if self.mode is not None:
+                return
+            from fastapi import FastAPI
+            from nicegui import ui
+            self.mode = mode
+            self.shell = FastAPI()  # its lifespan is NiceGUI's: started once, now
+            ui.run_with(self.shell, **NICEGUI_OPTIONS)
+            _register_pages()
+        self._running_loop()  # before any uvicorn server exists (NiceGUI's start-up looks for one)
+
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        with self._lock:
+            if self.loop is not None:
+                return self.loop
+            started = threading.Event()
+            self.loop = asyncio.new_event_loop()
+            thread = threading.Thread(target=self._run, args=(started,), name="niceface-host", daemon=True)
+            thread.start()
+            started.wait()
+            return self.loop
+
+    def _run(self, started: threading.Event) -> None:
+        assert self.loop is not None
+        asyncio.set_event_loop(self.loop)
+
+        async def main() -> None:
+            try:
+                async with self.shell.router.lifespan_context(self.shell):  # NiceGUI's start-up, once
+                    started.set()
+                    await asyncio.Event().wait()  # for the life of the process
+            finally:
+                started.set()  # a failed start-up: launch() finds no server started, and says so
+        self.loop.run_until_complete(main())
+
+
+def _register_pages() -> None:
+    from ..ui.page import register_pages
+    register_pages(KEY)
+
+
+HOST = Host()
