@@ -25,7 +25,7 @@ def app(tmp_path_factory):
 
 def log_in(app, username="admin", password="pass1234", **extra) -> httpx.Response:
     return httpx.post(app.url + "login", data={"username": username, "password": password, **extra},
-                      follow_redirects=False, timeout=10)
+                      headers=HTML, follow_redirects=False, timeout=10)  # the form, posted by a browser
 
 
 def test_every_route_is_guarded_without_a_session(app):

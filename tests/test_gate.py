@@ -52,7 +52,8 @@ async def test_without_a_session_pages_redirect_the_api_asks_and_the_rest_is_ref
 
 async def test_a_login_opens_a_session_the_app_sees_and_logout_ends_it(auth) -> None:
     async with client(auth) as http:
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse", "next": "/docs"})
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse", "next": "/docs"},
+                                headers=HTML)
         assert login.status_code == 303 and login.headers["location"] == "/docs"
         cookie = login.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie and "path=/" in cookie
@@ -83,7 +84,7 @@ async def test_a_cross_site_or_oversized_login_is_refused(auth) -> None:
             refused = await http.post("/login", data=good, headers=headers)
             assert refused.status_code == 403 and "set-cookie" not in refused.headers, headers
         for headers in ({"sec-fetch-site": "same-origin"}, {"origin": "http://app.test"}, {}):
-            assert (await http.post("/login", data=good, headers=headers)).status_code == 303, headers
+            assert (await http.post("/login", data=good, headers={**headers, **HTML})).status_code == 303, headers
         big = await http.post("/login", data={**good, "padding": "x" * 9000})
         assert big.status_code == 413 and "too large" in big.text
 

@@ -27,7 +27,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
 
     from ...storage.media import MediaStore
     from ..ui.page import register
-    from . import api, media
+    from . import api, gradio_protocol, media
     from .limits import UploadLimit
 
     site = site if isinstance(site, Site) else Site.of(site)
@@ -47,6 +47,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     for number, (service, name) in enumerate(zip(services, names, strict=True)):
         api.register(fastapi_app, service, name, also_predict=number == 0)
+    gradio_protocol.register(fastapi_app, services, names, site.title, serve)
     store = MediaStore()
     media.register(fastapi_app, store)
     fastapi_app.router.on_startup.append(lambda: _sweep(store))
