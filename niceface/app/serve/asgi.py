@@ -47,7 +47,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions) -> tupl
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     for number, (service, name) in enumerate(zip(services, names, strict=True)):
         api.register(fastapi_app, service, name, also_predict=number == 0)
-    gradio_protocol.register(fastapi_app, services, names, site.title, serve)
+    gradio_protocol.register(fastapi_app, services, names, site.title)
     store = MediaStore()
     media.register(fastapi_app, store)
     fastapi_app.router.on_startup.append(lambda: _sweep(store))

@@ -4,11 +4,13 @@ session, so every route is guarded: pages, the websocket, the HTTP API, uploads 
 - ``GET /login`` shows the form (with ``auth_message``, escaped); ``POST /login`` (from this
   site only) checks the password off the event loop and sets the session cookie: random,
   HttpOnly, SameSite=Lax, Secure over https, with an expiry; a browser is redirected, a script
-  (no ``text/html`` in Accept: gradio_client's ``auth=``) answered ``{"success": true}``. ``POST /logout`` (from this site
-  only) ends the session on the server; ``GET /logout`` shows a button that does.
+  (no ``text/html`` in Accept: gradio_client's ``auth=``) answered ``{"success": true}``.
+  ``POST /logout`` (from this site only) ends the session on the server; ``GET /logout`` shows
+  a button that does.
 - Without a session: pages redirect to the login page, the API and Gradio's protocol
-  (``/config``, ``/info``, ``/gradio_api/…``) answer 401 (they also take HTTP Basic credentials), the websocket is closed, anything else is 401; a throttled client
-  gets 429 with Retry-After.
+  (``/config``, ``/info``, ``/gradio_api/…``) answer 401 (they also take HTTP Basic
+  credentials), the websocket is closed, anything else is 401; a throttled client gets 429
+  with Retry-After.
 - Behind a reverse proxy the login page, redirects and the cookie's path follow the app's
   prefix (``X-Forwarded-Prefix`` from a trusted proxy, and ``root_path``).
 """

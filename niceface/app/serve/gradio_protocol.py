@@ -27,7 +27,6 @@ from .gradio_shapes import props, schema, shape_of
 
 if TYPE_CHECKING:
     from ..core.service import Service
-    from .options import ServeOptions
 
 #: the Gradio release whose protocol this speaks (sse_v3, /gradio_api prefix, cancel route)
 VERSION = "5.0.0"
@@ -114,7 +113,7 @@ def _parameter(component: Component) -> dict[str, Any]:
             "parameter_has_default": False, "parameter_default": None, "example_input": shape_of(component).example}
 
 
-def register(app: Any, services: list[Service], names: list[str], title: str | None, serve: ServeOptions) -> None:
+def register(app: Any, services: list[Service], names: list[str], title: str | None) -> None:
     """All the routes of the protocol, on ``app`` (inside the gate)."""
     found = endpoints(services, names)
     limits = services[0].options.limits

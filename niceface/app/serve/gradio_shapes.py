@@ -9,13 +9,14 @@
 | Label | label | ``{"label", "confidences": [{"label", "confidence"}]}`` | the same dict |
 | Dataframe | dataframe | ``{"headers", "data"}`` | the same dict |
 | HighlightedText, JSON, Chatbot | same | lists and dicts | the same |
-| Image, Audio, Video, File, Model3D | same | a data URL or a server-made file | a FileData dict ``{"path", "url", "orig_name", "meta": {"_type": "gradio.FileData"}}`` |
+| Image, Audio, Video, File, Model3D | same | a data URL or a server-made file | a FileData (below) |
 | File(file_count="multiple") | file | a list of those | a list of FileData |
 | Gallery | gallery | ``[[picture, caption], …]`` | ``[{"image": FileData, "caption"}, …]`` |
 
-A FileData that comes in is only ever *looked up* (``resolve``: its ``path`` among the files this
-server made for that caller); its ``url`` and any other field are ignored. A FileData that goes
-out names a file of the caller (``publish``).
+A FileData is ``{"path", "url", "orig_name", "meta": {"_type": "gradio.FileData"}}``. One that
+comes in is only ever *looked up* (``resolve``: its ``path`` among the files this server made
+for that caller); its ``url`` and any other field are ignored. A FileData that goes out names a
+file of the caller (``publish``).
 """
 from __future__ import annotations
 
