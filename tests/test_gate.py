@@ -101,7 +101,8 @@ async def test_guesses_get_429_with_retry_after(auth) -> None:
 async def test_forwarded_headers_count_only_from_a_trusted_proxy(auth) -> None:
     forwarded = {"x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-prefix": "/demo"}
     async with client(auth, trusted="127.0.0.1", address="127.0.0.1") as http:
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse"}, headers=forwarded)
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse"},
+                                headers={**forwarded, **HTML})
         assert login.headers["location"] == "/demo/" and "secure" in login.headers["set-cookie"].lower()
         assert "path=/demo" in login.headers["set-cookie"].lower()
         token = login.cookies["niceface_session"]  # its path is /demo: the proxy strips that, we send it here
@@ -110,7 +111,8 @@ async def test_forwarded_headers_count_only_from_a_trusted_proxy(auth) -> None:
         odd = await http.get("/", headers={**HTML, "x-forwarded-prefix": '/x"><script>', "cookie": ""})
         assert odd.headers["location"].startswith("/login?")  # a prefix that is not a plain path is dropped
     async with client(auth, address="127.0.0.1") as http:  # nobody trusted: the headers are ignored
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse"}, headers=forwarded)
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse"},
+                                headers={**forwarded, **HTML})
         assert login.headers["location"] == "/" and "secure" not in login.headers["set-cookie"].lower()
 
 
