@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -68,6 +69,7 @@ def test_pictures_sounds_and_files_go_up_and_come_back_as_files(serve, files):
     assert np.asarray(Image.open(mirrored)).tolist() == [[[0, 0, 255], [255, 0, 0]]]
     assert Path(sound_back).read_bytes() == sound.read_bytes()
     assert Path(document_back).read_text() == "meeting at noon"
+    assert Path(document_back).suffix == ".txt"
 
 
 def test_three_jobs_in_the_queue_show_their_positions(serve):
@@ -173,3 +175,23 @@ def test_every_route_of_the_protocol_needs_a_login(serve):
         assert httpx.request(method, app.url + path, timeout=30).status_code == 401, path
     basic = httpx.BasicAuth("admin", "pass1234")
     assert httpx.get(app.url + "config", auth=basic, timeout=30).json()["dependencies"][0]["api_name"] == "predict"
+
+
+def test_a_cancelled_job_leaves_the_queue_and_never_runs(serve):
+    app = serve("queue_app")
+    client = connect(app.url)
+    first = client.submit("slow one", api_name="/predict")
+    wait_for(lambda: "ran: slow one" in app.output())
+    second = client.submit("withdrawn", api_name="/predict")
+    wait_for(lambda: second.status().code == Status.IN_QUEUE)
+    assert second.cancel()
+    assert first.result() == "SLOW ONE"
+    assert client.predict("after", api_name="/predict") == "AFTER"
+    assert "ran: withdrawn" not in app.output()
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.02)

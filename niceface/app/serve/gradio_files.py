@@ -4,7 +4,7 @@
 A caller is the client's browser key (the ``niceface_browser`` cookie, given with the config
 document; gradio_client keeps it) together with the signed-in user, if any. Each upload, and
 each media output of a run, becomes a file of that caller (a ``MediaFile`` in a folder of its
-own) named by a random reference ``<owner>/<random>.<ext>``. A path string that comes back
+own) named by a random reference ``<owner>/<random>/<its name>``. A path string that comes back
 (in a FileData, or after ``file=``) is only ever looked up in the table of references this
 server made for that same caller: it is never opened as a path, and another caller's
 reference, a made-up one or ``/etc/passwd`` are all "no such file" (404, or an input error).
@@ -13,6 +13,7 @@ A caller's files go when it has been idle for ``IDLE_SECONDS`` (``sweep``), and 
 from __future__ import annotations
 
 import mimetypes
+import re
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ MAX_PARTS = 64
 IDLE_SECONDS = 3600.0
 _CHUNK = 1024 * 1024
 _INLINE = ("image/", "audio/", "video/")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ class CallerFiles:
         else:
             data, mime = _codecs.from_data_url(payload)
             file = self.sink(caller).save(data, mime)
-        ref = f"{file.owner}/{file.path.name}"
+        ref = _reference(file)
         self.refs[ref] = (file, caller)
         return {"path": ref, "url": f"{base}{PREFIX.lstrip('/')}/file={ref}", "size": file.size(),
                 "orig_name": file.name or file.path.name, "mime_type": file.mime, "is_stream": False,
@@ -107,7 +109,7 @@ class CallerFiles:
             except InputError:
                 file.path.unlink(missing_ok=True)
                 raise
-        ref = f"{file.owner}/{file.path.name}"
+        ref = _reference(file)
         self.refs[ref] = (file, caller)
         return ref
 
@@ -125,6 +127,13 @@ class CallerFiles:
         self.refs = {ref: entry for ref, entry in self.refs.items() if entry[1] != caller}
         if owner is not None:
             self.store.drop(owner)
+
+
+def _reference(file: MediaFile) -> str:
+    """``<owner>/<random>/<the file's own name>``: clients name a download after its last part.
+    Only a key of the table: nothing is ever opened by it."""
+    name = _UNSAFE.sub("_", file.name or file.path.name)[-100:].lstrip(".") or "file"
+    return f"{file.owner}/{file.path.stem}/{name}"
 
 
 async def _chunks(part: UploadFile) -> Any:
