@@ -26,7 +26,7 @@ def app(tmp_path_factory):
 
 def log_in(app, username="admin", password="pass1234", **extra) -> httpx.Response:
     return httpx.post(app.url + "login", data={"username": username, "password": password, **extra},
-                      follow_redirects=False, timeout=10)
+                      headers=HTML, follow_redirects=False, timeout=10)  # the form, posted by a browser
 
 
 def test_every_route_is_guarded_without_a_session(app):
@@ -95,7 +95,7 @@ def test_a_login_sets_a_safe_cookie_and_logout_ends_the_session_on_the_server(ap
 
 def test_the_cookie_is_secure_when_a_trusted_proxy_says_https(app):
     login = httpx.post(app.url + "login", data={"username": "admin", "password": "pass1234"},
-                       headers={"x-forwarded-proto": "https"}, follow_redirects=False, timeout=10)
+                       headers={**HTML, "x-forwarded-proto": "https"}, follow_redirects=False, timeout=10)
     assert login.status_code == 303 and "; Secure" in login.headers["set-cookie"]
 
 

@@ -52,7 +52,8 @@ async def test_without_a_session_pages_redirect_the_api_asks_and_the_rest_is_ref
 
 async def test_a_login_opens_a_session_the_app_sees_and_logout_ends_it(auth) -> None:
     async with client(auth) as http:
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse", "next": "/docs"})
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse", "next": "/docs"},
+                                headers=HTML)
         assert login.status_code == 303 and login.headers["location"] == "/docs"
         cookie = login.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie and "path=/" in cookie
@@ -83,7 +84,7 @@ async def test_a_cross_site_or_oversized_login_is_refused(auth) -> None:
             refused = await http.post("/login", data=good, headers=headers)
             assert refused.status_code == 403 and "set-cookie" not in refused.headers, headers
         for headers in ({"sec-fetch-site": "same-origin"}, {"origin": "http://app.test"}, {}):
-            assert (await http.post("/login", data=good, headers=headers)).status_code == 303, headers
+            assert (await http.post("/login", data=good, headers={**headers, **HTML})).status_code == 303, headers
         big = await http.post("/login", data={**good, "padding": "x" * 9000})
         assert big.status_code == 413 and "too large" in big.text
 
@@ -100,7 +101,8 @@ async def test_guesses_get_429_with_retry_after(auth) -> None:
 async def test_forwarded_headers_count_only_from_a_trusted_proxy(auth) -> None:
     forwarded = {"x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-prefix": "/demo"}
     async with client(auth, trusted="127.0.0.1", address="127.0.0.1") as http:
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse"}, headers=forwarded)
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse"},
+                                headers={**forwarded, **HTML})
         assert login.headers["location"] == "/demo/" and "secure" in login.headers["set-cookie"].lower()
         assert "path=/demo" in login.headers["set-cookie"].lower()
         token = login.cookies["niceface_session"]  # its path is /demo: the proxy strips that, we send it here
@@ -109,7 +111,8 @@ async def test_forwarded_headers_count_only_from_a_trusted_proxy(auth) -> None:
         odd = await http.get("/", headers={**HTML, "x-forwarded-prefix": '/x"><script>', "cookie": ""})
         assert odd.headers["location"].startswith("/login?")  # a prefix that is not a plain path is dropped
     async with client(auth, address="127.0.0.1") as http:  # nobody trusted: the headers are ignored
-        login = await http.post("/login", data={"username": "ann", "password": "correct horse"}, headers=forwarded)
+        login = await http.post("/login", data={"username": "ann", "password": "correct horse"},
+                                headers={**forwarded, **HTML})
         assert login.headers["location"] == "/" and "secure" not in login.headers["set-cookie"].lower()
 
 

@@ -26,7 +26,7 @@ def test_https_login_cookie_favicon_and_websocket(https_app, browser):
         httpx.get(https_app.url, timeout=5)
     with httpx.Client(verify=False, timeout=10) as client:
         login = client.post(https_app.url + "login", data={"username": "admin", "password": "pass1234"},
-                            follow_redirects=False)
+                            headers={"accept": "text/html"}, follow_redirects=False)
         assert login.status_code == 303 and "; Secure" in login.headers["set-cookie"]
         favicon = client.get(https_app.url + "favicon.ico")
         assert favicon.status_code == 200 and favicon.content == FAVICON.read_bytes()

@@ -108,7 +108,7 @@ def test_login_behind_the_proxy(proxied, page):
     basic = {"authorization": "Basic " + base64.b64encode(b"admin:pass1234").decode()}
     assert httpx.post(proxy.url + "api/predict", json={"data": ["x"]}, headers=basic, timeout=10).status_code == 200
     login = httpx.post(proxy.url + "login", data={"username": "admin", "password": "pass1234"},
-                       follow_redirects=False, timeout=10)
+                       headers=HTML, follow_redirects=False, timeout=10)
     assert login.headers["location"] == "/demo/" and "Path=/demo;" in login.headers["set-cookie"]
     page.goto(proxy.url)
     fill_login(page, "admin", "pass1234")

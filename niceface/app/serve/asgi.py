@@ -61,7 +61,7 @@ def _routes(site: Site, services: list[Service], serve: ServeOptions, auth: Auth
     the favicon, and the services' start and stop."""
     from fastapi import FastAPI
 
-    from . import api, media
+    from . import api, gradio_protocol, media
     # FastAPI's OpenTelemetry hooks (0.16x) look up the global providers on every request:
     # ~5% of the server's CPU per API call. Off; older FastAPI versions keep the key as "extra".
     docs = "/docs" if serve.show_api else None
@@ -74,6 +74,7 @@ def _routes(site: Site, services: list[Service], serve: ServeOptions, auth: Auth
         fastapi_app.router.on_startup.append(lambda: _watch_credentials(auth))
     for number, (service, name) in enumerate(zip(services, site.api_names(), strict=True)):
         api.register(fastapi_app, service, name, also_predict=number == 0)
+    gradio_protocol.register(fastapi_app, services, site.api_names(), site.title)
     fastapi_app.add_api_route(HEALTH, _healthz, methods=["GET", "HEAD"], include_in_schema=False)
     media.register(fastapi_app, store)
     fastapi_app.router.on_startup.append(lambda: _sweep(store))

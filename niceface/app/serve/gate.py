@@ -4,11 +4,14 @@ session, so every route is guarded: pages, the websocket, the HTTP API, uploads 
 - ``GET /healthz`` passes (it answers "ok" and the version, nothing else).
 - ``GET /login`` shows the form (with ``auth_message``, escaped); ``POST /login`` (from this
   site only) checks the password off the event loop and sets the session cookie: random,
-  HttpOnly, SameSite=Lax, Secure over https, with an expiry. ``POST /logout`` (from this site
-  only) ends the session on the server; ``GET /logout`` shows a button that does.
-- Without a session: pages redirect to the login page, the API answers 401 (it also takes
-  HTTP Basic credentials), the websocket is closed, anything else is 401; a throttled client
-  gets 429 with Retry-After.
+  HttpOnly, SameSite=Lax, Secure over https, with an expiry; a browser is redirected, a script
+  (no ``text/html`` in Accept: gradio_client's ``auth=``) answered ``{"success": true}``.
+  ``POST /logout`` (from this site only) ends the session on the server; ``GET /logout`` shows
+  a button that does.
+- Without a session: pages redirect to the login page, the API and Gradio's protocol
+  (``/config``, ``/info``, ``/gradio_api/…``) answer 401 (they also take HTTP Basic
+  credentials), the websocket is closed, anything else is 401; a throttled client gets 429
+  with Retry-After.
 - Behind a reverse proxy the login page, redirects and the cookie's path follow the app's
   prefix (``X-Forwarded-Prefix`` from a trusted proxy, and ``root_path``).
 """
@@ -56,7 +59,7 @@ class AuthGate:
         if user is None:
             token = None
             header = connection.headers.get("authorization", "")
-            if scope["type"] == "http" and path.startswith("/api/") and header.lower().startswith("basic "):
+            if scope["type"] == "http" and is_api(path) and header.lower().startswith("basic "):
                 user, wait = await self.auth.basic(header, address(connection))
         if user is None:
             await self._refusal(connection, path, wait)(scope, receive, send)
@@ -70,7 +73,7 @@ class AuthGate:
         if wait > 0:
             return JSONResponse({"detail": "too many failed logins; try again later"}, 429,
                                 {"retry-after": str(int(wait) + 1), "cache-control": "no-store"})
-        if path.startswith("/api/"):
+        if is_api(path):
             return JSONResponse({"detail": "log in first: a session cookie or HTTP Basic credentials"}, 401,
                                 {"www-authenticate": 'Basic realm="niceface"', "cache-control": "no-store"})
         if connection.scope["method"] in ("GET", "HEAD") and "text/html" in connection.headers.get("accept", ""):
@@ -97,7 +100,9 @@ class AuthGate:
                          prefix=prefix, headers={"retry-after": retry})
         if token is None:
             return _page(401, self.auth.message, following, "Wrong username or password.", prefix=prefix)
-        response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
+        response: Response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
+        if "text/html" not in request.headers.get("accept", ""):  # a script (gradio_client): no page to go to
+            response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
         _set_cookie(response, request, prefix, token, SESSION_SECONDS)
         return response
 
@@ -112,6 +117,11 @@ class AuthGate:
         response = RedirectResponse(f"{prefix}/login", 303, {"cache-control": "no-store"})
         _set_cookie(response, request, prefix, "", 0)
         return response
+
+
+def is_api(path: str) -> bool:
+    """A route for scripts (our HTTP API, Gradio's protocol): 401 and HTTP Basic, no login page."""
+    return path.startswith(("/api/", "/gradio_api/")) or path in ("/config", "/info")
 
 
 def app_path(scope: Scope) -> str:

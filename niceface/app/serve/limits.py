@@ -20,9 +20,9 @@ class UploadLimit:
         self.app, self.max_bytes = app, max_bytes
 
     def _limit(self, path: str) -> int | None:
-        if "/upload/" in path:
+        if "/upload/" in path or path.endswith("/gradio_api/upload"):
             return self.max_bytes + _SLACK
-        if path.endswith("/api/predict"):
+        if path.endswith(("/api/predict", "/gradio_api/queue/join")):
             return self.max_bytes * 4 // 3 + _SLACK  # base64 data URLs
         return None
 

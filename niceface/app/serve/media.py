@@ -38,8 +38,8 @@ class BrowserKeys:
             await self.app(scope, receive, send)
             return
         key = _cookie(scope)
-        new = key is None and scope["type"] == "http" and scope.get("method") == "GET" \
-            and b"text/html" in dict(scope.get("headers") or []).get(b"accept", b"")
+        new = key is None and scope["type"] == "http" and (_gradio_route(scope) or (
+            scope.get("method") == "GET" and b"text/html" in dict(scope.get("headers") or []).get(b"accept", b"")))
         if new:
             key = secrets.token_urlsafe(32)
         if key is not None:
@@ -69,6 +69,13 @@ def register(app: Any, store: MediaStore) -> None:
                                      "x-content-type-options": "nosniff",
                                      "content-security-policy": "default-src 'none'; sandbox"})
     app.add_api_route(f"/{ROUTE}/{{owner}}/{{name}}", media, methods=["GET"], include_in_schema=False)
+
+
+def _gradio_route(scope: Scope) -> bool:
+    """A route of Gradio's protocol: a caller's files and sessions belong to its key (gradio_files)."""
+    root, path = str(scope.get("root_path", "")), str(scope.get("path", ""))
+    path = path[len(root):] if root and path.startswith(root) else path
+    return path in ("/config", "/info") or path.startswith("/gradio_api/")
 
 
 def _cookie(scope: Scope) -> str | None:
