@@ -42,7 +42,8 @@ class Launchable:
                favicon_path: str | Path | None = None, max_file_size: int | str | None = None,
                max_image_pixels: int | None = DEFAULT_MAX_IMAGE_PIXELS, allow_embedding: bool = False,
                forwarded_allow_ips: str | list[str] | None = None, show_api: bool = True,
-               app_kwargs: dict[str, Any] | None = None, quiet: bool = False, **gradio: Any) -> Server:
+               app_kwargs: dict[str, Any] | None = None, quiet: bool = False, inline: bool | None = None,
+               height: int = 500, width: int | str = "100%", **gradio: Any) -> Server:
         """Serve the interface at http://server_name:server_port/ (first free port from 7860).
         Blocks until stopped, unless ``prevent_thread_lock`` (then ``close()`` stops it).
 
@@ -63,7 +64,8 @@ class Launchable:
                                   ssl_keyfile_password=ssl_keyfile_password, favicon_path=favicon_path,
                                   max_file_size=max_file_size, max_image_pixels=max_image_pixels,
                                   allow_embedding=allow_embedding, forwarded_allow_ips=forwarded_allow_ips,
-                                  show_api=show_api, app_kwargs=app_kwargs, quiet=quiet, **gradio)
+                                  show_api=show_api, app_kwargs=app_kwargs, quiet=quiet, inline=inline,
+                                  height=height, width=width, **gradio)
         self.server = launch(self.site(), run, serve)
         return self.server
 

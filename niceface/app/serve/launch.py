@@ -136,7 +136,8 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     if serve.native:
         return _run_native(site.title, server)
     if notebook:
-        return _notebook.show(server, serve)
+        _notebook.show(server, serve)
+        return server
     if serve.inbrowser or (serve.inbrowser is None and _has_browser()):
         threading.Timer(0.5, webbrowser.open, (server.url,)).start()
     if serve.prevent_thread_lock:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .launch import Server
     from .options import ServeOptions
 
 _last: list[Any] = []  # the server this kernel launched last (at most one)
@@ -29,8 +28,8 @@ def take_over(serve: ServeOptions) -> ServeOptions:
     return serve if serve.server_port else replace(serve, server_port=previous.port)
 
 
-def show(server: Server, serve: ServeOptions) -> Server:
-    """Start ``server`` in the background and show it in the cell's output (``inline``, the
+def show(server: Any, serve: ServeOptions) -> Any:
+    """Start ``server`` (a launch.Server) in the background and show it in the cell's output (``inline``, the
     default: a frame of ``width`` × ``height``; else the address only)."""
     server.start_in_thread()
     _last.append(server)
