@@ -130,7 +130,7 @@ def _executor_error(error: BaseException) -> ExecutorError:
     kind = type(error).__name__
     if kind in DIED:
         message = f"the worker running this job died: {error}"
-    elif "pickl" in f"{kind} {error}".lower():
+    elif any(word in f"{kind} {error}".lower() for word in ("pickl", "serializ")):
         message = f"fn or its values could not be sent to the executor ({kind}: {error})"
     else:
         message = f"the executor could not run fn ({kind}: {error})"
