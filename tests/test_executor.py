@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +150,30 @@ def test_any_executor_will_do_and_only_an_executor():
         assert wire(gr.Interface(str.upper, "text", "text"), "a", executor=pool).outputs == ["A"]
     with pytest.raises(ConfigurationError, match="executor must be a concurrent.futures.Executor"):
         RunOptions(executor="tcp://127.0.0.1:8786")  # type: ignore[arg-type]
+
+
+def docs_block(heading: str, language: str = "python") -> str:
+    """The first ``language`` code block after ``heading`` in docs/deploy.md."""
+    text = (Path(__file__).parent.parent / "docs" / "deploy.md").read_text()
+    after = text[text.index(f"\n{heading}\n"):]
+    start = after.index(f"```{language}\n") + len(language) + 4
+    return after[start:after.index("```", start)]
+
+
+def test_the_ray_adapter_of_the_docs():
+    pytest.importorskip("ray")
+    namespace: dict = {}
+    exec(docs_block("### Ray"), namespace)  # the adapter as the docs give it
+    executor = namespace["RayExecutor"](num_cpus=2, include_dashboard=False)
+    try:
+        def where(text):
+            if text == "boom":
+                raise ValueError("boom on ray")
+            return f"{text} {os.getpid()}"
+        iface = gr.Interface(where, "text", "text")
+        text, worker = wire(iface, "hi", executor=executor).outputs[0].split()
+        assert text == "hi" and int(worker) != os.getpid()
+        with pytest.raises(FunctionError, match="^where raised ValueError: boom on ray$"):
+            wire(iface, "boom", executor=executor)
+    finally:
+        executor.shutdown()

@@ -63,7 +63,7 @@ def test_fn_runs_in_a_worker_process_of_the_servers_cluster(app):
     answer = predict(app, "pid")
     assert answer.status_code == 200, answer.text
     worker = int(answer.json()["data"][1].split()[1])
-    assert worker != app.process.pid and app.process.pid in ancestors(worker)  # server -> nanny -> worker
+    assert worker != app.process.pid and app.process.pid in ancestors(worker)  # a process the server's cluster started
 
 
 def test_the_pages_session_state_goes_out_and_comes_back(app, page):
@@ -129,3 +129,35 @@ def test_interpretation_runs_its_perturbed_inputs_on_the_cluster(app, folder, pa
     perturbed = [pid for pid, text in calls if text != "one two three four five six"]
     assert len(perturbed) == 6 and len(set(perturbed)) == 2  # one job, its runs spread over both workers
     assert int(perturbed[0]) != app.process.pid
+
+
+def test_the_docs_recipe_serves_fn_on_a_cluster_of_this_machine(tmp_path):
+    text = (Path(__file__).parent.parent / "docs" / "deploy.md").read_text()
+    section = text[text.index("\n## fn on a Dask cluster\n"):]
+    start = section.index("```python\n") + len("```python\n")
+    script = tmp_path / "app.py"
+    script.write_text(section[start:section.index("```", start)])
+    app = Served(script, env={"DASK_WORKERS": "2"}, cwd=tmp_path)
+    try:
+        answer = httpx.post(app.url + "api/predict", json={"data": ["to be or not to be"]}, timeout=120)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["data"][0]["label"] in ("to", "be")
+        workers = [entry for entry in Path("/proc").iterdir() if entry.name.isdigit()
+                   and app.process.pid in ancestors_or_none(int(entry.name)) and b"spawn_main" in command(entry)]
+        assert len(workers) == 2  # the cluster's two worker processes, started by the server
+    finally:
+        app.stop()
+
+
+def command(entry: Path) -> bytes:
+    try:
+        return (entry / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def ancestors_or_none(pid: int) -> list[int]:
+    try:
+        return ancestors(pid)
+    except OSError:  # the process ended meanwhile
+        return []
