@@ -8,7 +8,8 @@
     ├── ArityError (TypeError)    the number of values does not match the number of inputs
     ├── FunctionError             the wrapped fn raised; the original is the ``__cause__``
     │   ├── RunTimeoutError       a run took longer than ``run_timeout`` and was abandoned
-    │   └── OutputError           fn returned a value its output component cannot show
+    │   ├── OutputError           fn returned a value its output component cannot show
+    │   └── ExecutorError         launch(executor=...) could not run fn (its worker died, fn could not be sent)
     ├── QueueFullError            the queue already holds ``max_size`` waiting jobs
     ├── StorageError              a flag or credential file cannot be read or written
     └── MissingDependencyError    an optional extra is needed ("pip install 'niceface[interpret]'")
@@ -59,6 +60,11 @@ class RunTimeoutError(FunctionError):
 class OutputError(FunctionError):
     """fn returned a value its output component cannot show ("f returned 42 for Image 'out':
     expected ..."); always shown, since it names the developer's mistake, not fn's secrets."""
+
+
+class ExecutorError(FunctionError):
+    """The executor of ``launch(executor=...)`` could not run fn: the worker running it died,
+    fn or its values could not be sent, the cluster is gone. Always shown (it says nothing of fn)."""
 
 
 class QueueFullError(NicefaceError):

@@ -3,6 +3,7 @@
 ServeOptions."""
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +36,8 @@ class Launchable:
 
     def launch(self, *, auth: Any = None, auth_message: str | None = None, enable_queue: bool | None = None,
                concurrency_count: int | None = None, max_size: int | None = None, max_threads: int = 40,
-               run_timeout: float | None = None, server_name: str | None = None, server_port: int | None = None,
-               root_path: str = "", native: bool = False, inbrowser: bool | None = None,
+               run_timeout: float | None = None, executor: Executor | None = None, server_name: str | None = None,
+               server_port: int | None = None, root_path: str = "", native: bool = False, inbrowser: bool | None = None,
                prevent_thread_lock: bool = False, show_error: bool = False, ssl_keyfile: str | None = None,
                ssl_certfile: str | None = None, ssl_keyfile_password: str | None = None,
                favicon_path: str | Path | None = None, max_file_size: int | str | None = None,
@@ -48,16 +49,18 @@ class Launchable:
         Blocks until stopped, unless ``prevent_thread_lock`` (then ``close()`` stops it).
 
         How fn runs (``RunOptions``): ``enable_queue`` (None: as ``queue()`` said), ``concurrency_count``,
-        ``max_size``, ``max_threads``, ``run_timeout``, ``show_error`` (False, as Gradio 3: the page
-        says an error happened and the log has the details; ``niceface.Error`` messages always
-        show), and the limits ``max_file_size`` (bytes, or "5mb") and ``max_image_pixels``
-        (width × height; default 40 million). How it is served (``ServeOptions``): the rest.
-        Gradio's other options (``share``, ``debug``, ``show_tips`` …) are accepted and said to
-        change nothing; a misspelt name is a TypeError that suggests the right one."""
+        ``max_size``, ``max_threads``, ``run_timeout``, ``executor`` (a ``concurrent.futures.Executor``
+        that runs every call of fn, e.g. Dask's ``Client(cluster).get_executor()``), ``show_error``
+        (False, as Gradio 3: the page says an error happened and the log has the details;
+        ``niceface.Error`` messages always show), and the limits ``max_file_size`` (bytes, or
+        "5mb") and ``max_image_pixels`` (width × height; default 40 million). How it is served
+        (``ServeOptions``): the rest. Gradio's other options (``share``, ``debug``, ``show_tips`` …)
+        are accepted and said to change nothing; a misspelt name is a TypeError that suggests the right one."""
         from .serve.launch import launch
         run, serve = self.options(auth=auth, auth_message=auth_message, enable_queue=enable_queue,
                                   concurrency_count=concurrency_count, max_size=max_size, max_threads=max_threads,
-                                  run_timeout=run_timeout, server_name=server_name, server_port=server_port,
+                                  run_timeout=run_timeout, executor=executor, server_name=server_name,
+                                  server_port=server_port,
                                   root_path=root_path, native=native, inbrowser=inbrowser,
                                   prevent_thread_lock=prevent_thread_lock, show_error=show_error,
                                   ssl_keyfile=ssl_keyfile, ssl_certfile=ssl_certfile,
@@ -71,7 +74,7 @@ class Launchable:
 
     def options(self, *, enable_queue: bool | None = None, concurrency_count: int | None = None,
                 max_size: int | None = None, max_threads: int = 40, run_timeout: float | None = None,
-                show_error: bool = False, max_file_size: int | str | None = None,
+                executor: Executor | None = None, show_error: bool = False, max_file_size: int | str | None = None,
                 max_image_pixels: int | None = DEFAULT_MAX_IMAGE_PIXELS, **serving: Any) -> tuple[RunOptions, Any]:
         """launch()'s options as (RunOptions, ServeOptions); ``queue()``'s settings fill what is
         not given; Gradio's own options are checked (a misspelt one is a TypeError)."""
@@ -83,7 +86,7 @@ class Launchable:
         run = RunOptions(enable_queue=bool(queued.get("enable_queue")) if enable_queue is None else enable_queue,
                          concurrency_count=concurrency_count or queued.get("concurrency_count") or 1,
                          max_size=max_size if max_size is not None else queued.get("max_size"),
-                         max_threads=max_threads, run_timeout=run_timeout, show_error=show_error,
+                         max_threads=max_threads, run_timeout=run_timeout, executor=executor, show_error=show_error,
                          limits=Limits(max_file_size=parse_size(max_file_size), max_image_pixels=max_image_pixels))
         return run, ServeOptions(**serving)
 

@@ -11,6 +11,7 @@ predictions), ``runner`` (fn on perturbed inputs, batched), ``leave_one_out``, `
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,13 +35,14 @@ _ALL_KINDS = "Textbox, Image, Audio, Number, Slider, Checkbox, CheckboxGroup, Ra
 
 
 def explain(iface: Interface, values: Sequence[Any], *, state: Any = None, progress: Progress | None = None,
-            limits: Limits | None = None) -> list[Any]:
+            limits: Limits | None = None, executor: Executor | None = None) -> list[Any]:
     """Interpret fn at ``values`` (the wire inputs: plain values, or payloads checked against
-    ``limits`` when given). ``progress(done, total)`` is called as fn evaluations complete."""
+    ``limits`` when given). ``progress(done, total)`` is called as fn evaluations complete.
+    With an ``executor`` fn's evaluations run there, many at once."""
     values = list(values)
     check_arity(iface, values, with_state=False)
     state = iface.initial_state() if state is None else state
-    call = Call(values, state, wire=True, limits=limits)
+    call = Call(values, state, wire=True, limits=limits, executor=executor)
     if callable(iface.interpretation):
         return custom.explain_all(iface, call)
     methods = _methods(iface)

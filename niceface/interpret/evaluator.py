@@ -2,7 +2,8 @@
 
 Through the one door (``core.invoke.call_fn``): only the first wire output is postprocessed
 (it is what interpretation explains), so an image or audio output costs nothing per
-perturbation. With ``batch=True`` the runs go to fn in batches of ``max_batch_size``.
+perturbation. With ``batch=True`` the runs go to fn in batches of ``max_batch_size``. With an
+executor (``launch(executor=...)``) all the runs of a step go to it at once, as many tasks.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Evaluator:
 
     def __init__(self, definition: Definition, call: Call, *, total: int, progress: Progress | None = None) -> None:
         self.definition, self.state, self.progress, self.loop = definition, call.state, progress, call.loop
+        self.executor = call.executor
         self.args = arguments(definition, call)
         self.positions = [i for i in range(len(definition.input_components)) if i != definition.state_input]
         self.output = next(i for i in range(len(definition.output_components)) if i != definition.state_output)
@@ -35,14 +37,15 @@ class Evaluator:
         """The first output's payload for each change, in order."""
         argsets = [self._args(change) for change in changes]
         component = self.definition.output_components[self.output]
-        payloads: list[Any] = []
-        for start in range(0, len(argsets), self.batch_size):
+        returned: list[Any] = []
+        if self.executor is not None:  # all at once, as many tasks on the executor; progress as each is done
+            returned = call_fn(self.definition, argsets, self.loop, executor=self.executor, on_done=self._advance)
+        for start in range(0, len(argsets) if self.executor is None else 0, self.batch_size):
             chunk = argsets[start:start + self.batch_size]
-            returned = call_fn(self.definition, chunk, self.loop)
-            payloads += [postprocess(self.definition, component, split_outputs(self.definition, value)[self.output])
-                         for value in returned]
+            returned += call_fn(self.definition, chunk, self.loop)
             self._advance(len(chunk))
-        return payloads
+        return [postprocess(self.definition, component, split_outputs(self.definition, value)[self.output])
+                for value in returned]
 
     def finish(self) -> None:
         """Report completion (SHAP may need fewer evaluations than planned)."""

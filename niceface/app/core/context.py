@@ -99,16 +99,20 @@ def _report(detail: Any) -> bool:
     return True
 
 
+def notify(notice: Notice) -> None:
+    """Show ``notice`` on the page of the current run; outside a run, log it."""
+    if not _report(notice):
+        log.log(logging.WARNING if notice.kind == "warning" else logging.INFO, "%s", notice.message)
+
+
 def Warning(message: str) -> None:  # noqa: N802 - Gradio's name and spelling
     """Show ``message`` as a warning on the page of the run fn is in (it goes on running)."""
-    if not _report(Notice("warning", str(message))):
-        log.warning("%s", message)
+    notify(Notice("warning", str(message)))
 
 
 def Info(message: str) -> None:  # noqa: N802 - Gradio's name and spelling
     """Show ``message`` on the page of the run fn is in."""
-    if not _report(Notice("info", str(message))):
-        log.info("%s", message)
+    notify(Notice("info", str(message)))
 
 
 class Progress:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 import threading
 import time
 import traceback
-from collections.abc import Callable, Coroutine, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -37,8 +37,10 @@ from ...components.limits import Limits
 from ...exceptions import ArityError, Error, FunctionError, InputError, NicefaceError, OutputError
 from ...storage.media import Sink, outputs_to
 from ...storage.tempfiles import scratch
+from .completion import complete
 from .context import Request, Run, running
 from .definition import Definition
+from .remote import RemoteError, call_all
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ class Call:
     loop: asyncio.AbstractEventLoop | None = None  # where async fns run (the server's loop)
     request: Request | None = None  # who asked (for fn's gr.Request parameter)
     media: Sink | None = None  # where media outputs go (a page session's files); None: data URLs
+    executor: Executor | None = None  # where fn runs (launch(executor=...)); None: in the calling thread
 
 
 @dataclass(slots=True)
@@ -80,7 +83,8 @@ def invoke(definition: Definition, call: Call, report: Callable[[Any], Any] | No
         args = arguments(definition, call)
         partial = None if report is None else lambda value: report(_result(definition, call, value, started))
         with running(Run(report, call.request)):
-            returned = call_fn(definition, [args], call.loop, on_yield=partial, request=call.request)[0]
+            returned = call_fn(definition, [args], call.loop, on_yield=partial, request=call.request,
+                               executor=call.executor)[0]
         return _result(definition, call, returned, started)
 
 
@@ -100,18 +104,40 @@ def arguments(definition: Definition, call: Call) -> list[Any]:
     return args
 
 
-def call_fn(definition: Definition, argsets: list[list[Any]], loop: asyncio.AbstractEventLoop | None = None,
-            on_yield: Callable[[Any], Any] | None = None, request: Request | None = None) -> list[Any]:
+def call_fn(definition: Definition, argsets: list[list[Any]], loop: asyncio.AbstractEventLoop | None = None, *,
+            on_yield: Callable[[Any], Any] | None = None, request: Request | None = None,
+            executor: Executor | None = None, on_done: Callable[[int], Any] | None = None) -> list[Any]:
     """fn's return value for each argument set: one call each, or with ``batch=True`` one call
     for all of them (a list per input in, a list per output back). The only caller of fn; its
-    ``gr.Progress`` and ``gr.Request`` parameters are passed by keyword."""
+    ``gr.Progress`` and ``gr.Request`` parameters are passed by keyword. With an ``executor``
+    the calls go there all at once (``batch``: in batches of ``max_batch_size``), a generator's
+    partial results are not seen, and ``on_done(count)`` hears as each call's argument sets are done."""
     extras = {name: request if kind is Request else definition.progress_defaults[name]
               for name, kind in definition.special.items()}
     with failures(definition):
+        if executor is not None:
+            return _call_remotely(definition, argsets, extras, executor, on_done)
         if not definition.batch:
-            return [_complete(definition.fn(*args, **extras), loop, on_yield) for args in argsets]
-        columns = [list(column) for column in zip(*argsets, strict=True)] or [[] for _ in definition.input_components]
-        return _unbatch(definition, _complete(definition.fn(*columns, **extras), loop, None), len(argsets))
+            return [complete(definition.fn(*args, **extras), loop, on_yield) for args in argsets]
+        columns = _columns(definition, argsets)
+        return _unbatch(definition, complete(definition.fn(*columns, **extras), loop, None), len(argsets))
+
+
+def _columns(definition: Definition, argsets: list[list[Any]]) -> list[list[Any]]:
+    """A batch fn's arguments: one list per input."""
+    return [list(column) for column in zip(*argsets, strict=True)] or [[] for _ in definition.input_components]
+
+
+def _call_remotely(definition: Definition, argsets: list[list[Any]], extras: dict[str, Any], executor: Executor,
+                   on_done: Callable[[int], Any] | None) -> list[Any]:
+    size = max(1, int(definition.max_batch_size)) if definition.batch else 1
+    chunks = [argsets[start:start + size] for start in range(0, len(argsets), size)]
+    groups = [_columns(definition, chunk) if definition.batch else chunk[0] for chunk in chunks]
+    heard = None if on_done is None else lambda index: on_done(len(chunks[index]))
+    values = call_all(executor, definition.fn, groups, extras, heard)
+    if not definition.batch:
+        return values
+    return [row for chunk, value in zip(chunks, values, strict=True) for row in _unbatch(definition, value, len(chunk))]
 
 
 def check_arity(definition: Definition, values: Sequence[Any], *, with_state: bool) -> None:
@@ -128,6 +154,10 @@ def failures(definition: Definition, what: str | None = None) -> Iterator[None]:
         raise FunctionError(str(error), intended=True) from error
     except NicefaceError:
         raise
+    except RemoteError as error:  # fn raised on the executor's worker: its traceback is text
+        name = what or definition.name
+        log.error("%s raised on the executor's worker:\n%s", name, error.text)
+        raise FunctionError(f"{name} raised {error.kind}: {error}") from None
     except Exception as error:  # anything a user's function raises
         name = what or definition.name
         log.error("%s raised:\n%s", name, "".join(traceback.format_exception(error)))
@@ -191,65 +221,6 @@ def _result(definition: Definition, call: Call, returned: Any, started: float) -
                     for index, (component, value) in enumerate(zip(definition.output_components, values, strict=True))
                     if index != definition.state_output]
     return Result(payloads, state, time.perf_counter() - started)
-
-
-def _complete(returned: Any, loop: asyncio.AbstractEventLoop | None, on_yield: Callable[[Any], Any] | None) -> Any:
-    """fn's final value: a coroutine run to its end, a generator's last yield (each yield but
-    the last reported to ``on_yield``)."""
-    if inspect.iscoroutine(returned):
-        return run_coroutine(returned, loop)
-    if inspect.isasyncgen(returned):
-        return run_coroutine(_last_async(returned, on_yield), loop)
-    if not inspect.isgenerator(returned):
-        return returned
-    last, seen = None, False
-    for item in returned:
-        if seen and on_yield is not None:
-            on_yield(last)
-        last, seen = item, True
-    return last
-
-
-async def _last_async(generator: Any, on_yield: Callable[[Any], Any] | None) -> Any:
-    """An async generator's last item (each one before it reported), all in one coroutine."""
-    last, seen = None, False
-    async for item in generator:
-        if seen and on_yield is not None:
-            on_yield(last)
-        last, seen = item, True
-    return last
-
-
-def run_coroutine(coroutine: Coroutine[Any, Any, Any], loop: asyncio.AbstractEventLoop | None) -> Any:
-    """Run a coroutine to its end from this (worker) thread: on ``loop`` if it runs elsewhere;
-    else here; else, when this thread's own loop is busy (a notebook), on a helper thread."""
-    if loop is not None and loop.is_running() and not _in_loop(loop):
-        return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
-    if not _in_loop(None):
-        return asyncio.run(coroutine)
-    outcome: list[Any] = []
-
-    def helper() -> None:
-        try:
-            outcome.append((asyncio.run(coroutine), None))
-        except BaseException as error:  # handed back to the caller below  # noqa: BLE001
-            outcome.append((None, error))
-    thread = threading.Thread(target=helper, name="niceface-coroutine")
-    thread.start()
-    thread.join()
-    value, error = outcome[0]
-    if error is not None:
-        raise error
-    return value
-
-
-def _in_loop(loop: asyncio.AbstractEventLoop | None) -> bool:
-    """True if this thread runs ``loop`` (any loop when None)."""
-    try:
-        running = asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return loop is None or running is loop
 
 
 def _unbatch(definition: Definition, returned: Any, size: int) -> list[Any]:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...components._codecs import from_data_url, is_media
-from ...exceptions import ConfigurationError, FunctionError, NicefaceError, OutputError, RunTimeoutError
+from ...exceptions import (
+    ConfigurationError,
+    ExecutorError,
+    FunctionError,
+    NicefaceError,
+    OutputError,
+    RunTimeoutError,
+)
 from .context import Request
 from .example_cache import ExampleCache
 from .invoke import Call, Result, invoke
@@ -60,7 +67,7 @@ class Service:
         """A Call of untrusted wire values, with this app's limits; media outputs to ``media``
         (a page session's files) or, without it, as data URLs."""
         return Call(inputs, state, wire=True, limits=self.options.limits, loop=self.loop, request=request,
-                    media=media)
+                    media=media, executor=self.options.executor)
 
     async def run(self, inputs: list[Any], state: Any = None, *, owner: str | None = None,
                   on_update: Listener | None = None, on_job: Callable[[Job[Any]], Any] | None = None,
@@ -113,8 +120,8 @@ class Service:
         """What a page or an API caller is told of ``error``: their own mistakes and fn's
         ``niceface.Error`` messages always; what else fn raised only with ``show_error``
         (otherwise it is in the server's log)."""
-        if isinstance(error, (RunTimeoutError, OutputError)) or not isinstance(error, FunctionError) or error.intended \
-                or self.options.show_error:
+        if isinstance(error, (RunTimeoutError, OutputError, ExecutorError)) or not isinstance(error, FunctionError) \
+                or error.intended or self.options.show_error:
             return str(error)
         return HIDDEN_ERROR
 

@@ -95,9 +95,9 @@ class InterpretationView:
             else:
                 page.feedback.on_status(status)
         from ...interpret import explain
-        limits = page.service.options.limits
+        limits, executor = page.service.options.limits, page.service.options.executor
         structures: list[Any] = await page.service.schedule(
-            lambda report: explain(page.definition, payloads, state=state, limits=limits,
+            lambda report: explain(page.definition, payloads, state=state, limits=limits, executor=executor,
                                    progress=lambda done, total: report((done, total))),
             owner=page.client.id, on_update=show)
         return structures
