@@ -40,4 +40,11 @@ if ! "$GRADIO_VENV/bin/python" -c "import gradio" 2>/dev/null; then
     "$GRADIO_VENV/bin/pip" install -q --disable-pip-version-check gradio
 fi
 export NICEFACE_GRADIO_PYTHON="$GRADIO_VENV/bin/python"
+# The previous major of gradio_client (1.x), for the wire-protocol tests, in a virtualenv of its own.
+CLIENT1_VENV="${NICEFACE_CLIENT1_VENV:-$PWD/.venv-gradio-client1}"
+if ! "$CLIENT1_VENV/bin/python" -c "import gradio_client" 2>/dev/null; then
+    python -m venv "$CLIENT1_VENV"
+    "$CLIENT1_VENV/bin/pip" install -q --disable-pip-version-check "gradio_client<2"
+fi
+export NICEFACE_CLIENT1_PYTHON="$CLIENT1_VENV/bin/python"
 exec python -m pytest -q -p no:cacheprovider "$@"

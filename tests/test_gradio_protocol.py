@@ -195,3 +195,37 @@ def wait_for(condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the condition never came true"
         time.sleep(0.02)
+
+
+CLIENT1_SCRIPT = """
+import json, sys
+from pathlib import Path
+from gradio_client import Client, handle_file
+values, media = sys.argv[1], sys.argv[2]
+label, shout, double = Client(values, verbose=False).predict("old client", 2, api_name="/predict")
+mirrored, sound, document = Client(media, verbose=False).predict(
+    *(handle_file(path) for path in sys.argv[3:6]), api_name="/predict")
+print(json.dumps({"label": label, "shout": shout, "double": double, "document": Path(document).read_text()}))
+"""
+
+
+def test_the_previous_major_of_gradio_client_calls_it_too(serve, files, tmp_path):
+    """gradio_client 1.x (from its own virtualenv, made by scripts/test.sh) speaks the same protocol."""
+    import os
+    import subprocess
+    python = os.environ.get("NICEFACE_CLIENT1_PYTHON")
+    if not python or not Path(python).exists():
+        pytest.fail("this test needs gradio_client<2 in a virtualenv: run `bash scripts/test.sh` (it makes "
+                    ".venv-gradio-client1) or set NICEFACE_CLIENT1_PYTHON")
+    version = subprocess.run([python, "-c", "import gradio_client; print(gradio_client.__version__)"],
+                             capture_output=True, text=True, check=True).stdout
+    assert version.startswith("1.")
+    values, media = serve("wire_app"), serve("wire_app", env={"WIRE": "media"})
+    script = tmp_path / "client1.py"
+    script.write_text(CLIENT1_SCRIPT)
+    run = subprocess.run([python, str(script), values.url, media.url, *map(str, files)], capture_output=True,
+                         text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    answer = json.loads(run.stdout.strip().splitlines()[-1])
+    assert answer["shout"] == "OLD CLIENT" and answer["double"] == 4 and answer["label"]["label"] == "cat"
+    assert answer["document"] == "meeting at noon"
