@@ -349,10 +349,22 @@ def register_pages(key: str) -> None:
     """Once per process: "/" (each connection gets its own Page, one per tab of a
     TabbedInterface) and "/use-via-api", each showing the app whose requests carry its
     Registration under ``key``."""
+    _pages(lambda: getattr(context.client.request.state, key, None))
 
+
+def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True,
+             media: MediaStore | None = None) -> Registration:
+    """One app's pages straight on NiceGUI, with no serving layer in front (NiceGUI's simulated
+    User in tests)."""
+    registration = Registration(site, services, sessions, show_api, media)
+    _pages(lambda: registration)
+    return registration
+
+
+def _pages(find: Callable[[], Any]) -> None:
     @ui.page("/")
     def index() -> Any:
-        found = getattr(context.client.request.state, key, None)
+        found = find()
         if not isinstance(found, Registration):
             return _not_here()
         ui.page_title(found.site.title or "niceface")
@@ -372,7 +384,7 @@ def register_pages(key: str) -> None:
 
     @ui.page("/use-via-api")
     def use_via_api() -> Any:
-        found = getattr(context.client.request.state, key, None)
+        found = find()
         if not isinstance(found, Registration) or not found.show_api:
             return _not_here()
         from . import api_page
