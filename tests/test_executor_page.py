@@ -8,11 +8,11 @@ import signal
 import threading
 from pathlib import Path
 
+import distributed  # noqa: F401 - the test extra installs niceface[dask]
 import httpx
 import pytest
 from conftest import APPS, Served
 
-pytest.importorskip("distributed")
 pytestmark = pytest.mark.browser
 
 

@@ -78,11 +78,12 @@ def test_two_apps_in_one_process_serve_their_own_pages_and_close_one_at_a_time(d
 
 CELL = """import niceface as gr
 demo = gr.Interface(lambda text: "{title}: " + text, "text", "text", title="{title}")
-demo.launch()
-print("launch() returned")"""
+print("launching")
+demo.launch()"""
 
 
-def test_in_a_notebook_launch_shows_the_app_inline_and_running_the_cell_again_replaces_it():
+@pytest.mark.browser
+def test_in_a_notebook_launch_shows_the_app_inline_and_running_the_cell_again_replaces_it(page):
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CELL.format(title="First"))])
     client = NotebookClient(notebook, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(ROOT)}})
     with client.setup_kernel():
@@ -90,9 +91,12 @@ def test_in_a_notebook_launch_shows_the_app_inline_and_running_the_cell_again_re
         outputs = notebook.cells[0].outputs
         shown = [o for o in outputs if o.output_type == "display_data"]
         assert shown and "<iframe" in shown[0].data["text/html"]
-        assert any("launch() returned" in o.get("text", "") for o in outputs)  # it did not block
+        assert any("launching" in o.get("text", "") for o in outputs)  # and the cell ended: launch() did not block
         url = shown[0].data["text/html"].split('src="', 1)[1].split('"', 1)[0]
         assert predict(url, "x") == "First: x"
+        assert not any("Server" in o.get("data", {}).get("text/plain", "") for o in outputs)  # no object shown
+        page.set_content(shown[0].data["text/html"])  # the frame, in a page of another origin, as Jupyter's
+        page.frame_locator("iframe").get_by_text("First", exact=True).first.wait_for()  # it may be framed
         notebook.cells[0].source = CELL.format(title="Second")  # the cell, edited and run again
         client.execute_cell(notebook.cells[0], 0)
         again = [o for o in notebook.cells[0].outputs if o.output_type == "display_data"]

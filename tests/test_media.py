@@ -4,6 +4,7 @@ uploads last one run."""
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 def session_files(tmp: Path) -> list[Path]:
     """The files of every page session of the app whose temporary folder is ``tmp``."""
-    return [path for path in (tmp / "niceface-media").glob("*/*/*") if path.is_file()]
+    return [path for path in (tmp / "niceface-media").glob("*/*/*/*") if path.is_file()]
 
 
 def wait_until(condition, what: str, timeout: float = 120) -> None:
@@ -48,8 +49,11 @@ def test_a_sessions_files_are_served_to_its_browser_only_and_go_with_its_page(se
     app = serve(APPS / "file_app.py", env={"TMPDIR": str(temp)})
     mine, theirs = new_page(), new_page()
     href = upload_and_run(mine, app, notes)
-    assert href.startswith("_nf/media/") and "notes" not in href  # a random name, never the browser's
-    assert len(session_files(temp)) == 2  # the upload and fn's output, both on disk (not in the page)
+    owner, token, name = href.removeprefix("_nf/media/").split("/")
+    assert re.fullmatch(r"[0-9a-f]{32}", token) and name == "notes.txt"  # a random folder; the file's own name
+    assert mine.locator(".nf-outputs .nf-file-link").inner_text() == "Download notes.txt"
+    assert {path.name for path in session_files(temp)} == {"notes.txt"}  # the upload and fn's output, on disk
+    assert len(session_files(temp)) == 2
     url = app.url + href
     answer = mine.request.get(url)
     assert answer.status == 200 and answer.body() == b"twenty-one characters"
@@ -59,6 +63,9 @@ def test_a_sessions_files_are_served_to_its_browser_only_and_go_with_its_page(se
     assert httpx.get(url).status_code == 404  # no session at all
     forged = httpx.get(url, cookies={"niceface_browser": "A" * 43})
     assert forged.status_code == 404
+    for wrong in (f"_nf/media/{owner}/{token}/other.txt", f"_nf/media/{owner}/{token}/..%2F..%2Fnotes.txt",
+                  f"_nf/media/{owner}/..%2F{token}/notes.txt", f"_nf/media/{owner}/{'0' * 32}/notes.txt"):
+        assert mine.request.get(app.url + wrong).status == 404, wrong  # names are compared, never joined
     mine.context.close()  # the person leaves: the page session ends, and its files go
     wait_until(lambda: not session_files(temp), "the session's files to be removed")
 

@@ -19,6 +19,8 @@ class Launchable:
     """A mixin: ``site()`` says what is served; the rest is shared."""
 
     server: Server | None = None  # set by launch()
+    local_url: str | None = None  # Gradio's: the address launch() serves at
+    share_url: str | None = None  # Gradio's: there is no share link
 
     def site(self) -> Site:
         raise NotImplementedError
@@ -70,6 +72,7 @@ class Launchable:
                                   show_api=show_api, app_kwargs=app_kwargs, quiet=quiet, inline=inline,
                                   height=height, width=width, **gradio)
         self.server = launch(self.site(), run, serve)
+        self.local_url, self.share_url = self.server.url, None  # Gradio's attributes; there is no share link
         return self.server
 
     def options(self, *, enable_queue: bool | None = None, concurrency_count: int | None = None,

@@ -69,7 +69,7 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
                 return
         if not accepts(component, limits, payload):
             if isinstance(payload, MediaFile):
-                payload.path.unlink(missing_ok=True)  # refused: nothing of it is kept
+                payload.remove()  # refused: nothing of it is kept
             return
         result = zone.target(payload)
         if isinstance(result, Awaitable):

@@ -125,7 +125,8 @@ class File(Component):
             about = ui.label("").classes("nf-drop-file")
 
             def describe(payload: Any) -> None:
-                about.set_text(f"{_codecs.data_url_mime(payload)} · {_codecs.data_url_size(payload):,} bytes"
+                name = f"{payload.name} · " if isinstance(payload, MediaFile) and payload.name else ""
+                about.set_text(f"{name}{_codecs.data_url_mime(payload)} · {_codecs.data_url_size(payload):,} bytes"
                                if _codecs.media_source(payload) else "")
             return describe
         link = ui.link("Download file", "").props("download").classes("nf-file-link")
@@ -133,6 +134,9 @@ class File(Component):
 
         def show(payload: Any) -> None:
             link.props["href"] = _codecs.media_source(payload)  # set as a value: never parsed as props text
+            link.props["download"] = payload.name if isinstance(payload, MediaFile) and payload.name else True
+            link.set_text(f"Download {payload.name}" if isinstance(payload, MediaFile) and payload.name
+                          else "Download file")
             link.set_visibility(payload is not None)
         return show
 

@@ -1,7 +1,8 @@
 """Media by reference: files a page's session uploaded or that fn produced for it.
 
     <temp>/niceface-media/<pid>-<random>/    this process's files (removed at exit)
-        <owner>/<random>.<ext>               one folder per page session (its files)
+        <owner>/<random>/<name>              one folder per page session; each file in a folder
+                                             of its own, under its own name (cleaned: a label)
 
 A ``MediaFile`` is the server's own handle on such a file: it is made only here, from bytes
 that arrived or that fn returned, never from a string a browser or an API caller sent (a
@@ -33,7 +34,8 @@ from .tempfiles import suffix_for
 ROUTE = "_nf/media"
 #: where the serving layer puts the browser's key (its ``niceface_browser`` cookie) in a request's state
 BROWSER_KEY = "niceface_browser"
-_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z0-9]{1,10}$")
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ ()+-]")
 _OWNER = re.compile(r"^[0-9A-Za-z_-]{8,64}$")
 _CHUNK = 1024 * 1024
 
@@ -49,7 +51,14 @@ class MediaFile:
 
     @property
     def url(self) -> str:
-        return f"{ROUTE}/{self.owner}/{self.path.name}"
+        from urllib.parse import quote
+        return f"{ROUTE}/{self.owner}/{self.path.parent.name}/{quote(self.path.name)}"
+
+    def remove(self) -> None:
+        """Delete the file (and the folder of its own)."""
+        self.path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.path.parent.rmdir()
 
     def size(self) -> int:
         return self.path.stat().st_size
@@ -86,13 +95,18 @@ class MediaStore:
         self.keys.pop(owner, None)
         shutil.rmtree(self.root / owner, ignore_errors=True)
 
-    def lookup(self, owner: str, name: str, key: str | None) -> MediaFile | None:
-        """The file ``name`` of ``owner`` if the browser with ``key`` may read it, else None."""
+    def lookup(self, owner: str, token: str, name: str, key: str | None) -> MediaFile | None:
+        """The file ``token``/``name`` of ``owner`` if the browser with ``key`` may read it, else
+        None. ``name`` is only compared with the names in that folder, never joined to a path."""
         expected = self.keys.get(owner)
-        if expected is None or key is None or not secrets.compare_digest(expected, key) or not _NAME.match(name):
+        if expected is None or key is None or not secrets.compare_digest(expected, key) or not _TOKEN.match(token):
             return None
-        path = self.root / owner / name
-        return MediaFile(path, _mime_of(path), owner) if path.is_file() else None
+        folder = self.root / owner / token
+        try:
+            found = [entry for entry in folder.iterdir() if entry.name == name and entry.is_file()]
+        except OSError:
+            return None
+        return MediaFile(found[0], _mime_of(found[0]), owner, found[0].name) if found else None
 
     def sweep(self, alive: Callable[[str], bool]) -> int:
         """Remove the folders of sessions for which ``alive(owner)`` is False; how many."""
@@ -111,22 +125,28 @@ class Sink:
     store: MediaStore
     owner: str
 
-    def save(self, data: bytes, mime: str) -> MediaFile:
-        path = self.store.folder(self.owner) / f"{secrets.token_hex(16)}{suffix_for(mime)}"
+    def save(self, data: bytes, mime: str, name: str | None = None) -> MediaFile:
+        path = self._new_path(name, mime)
         write_file(path, data)
-        return MediaFile(path, mime, self.owner)
+        return MediaFile(path, mime, self.owner, path.name)
 
     def copy(self, source: Path, mime: str) -> MediaFile:
-        """A copy of a file fn produced (streamed: never whole in memory)."""
-        path = self.store.folder(self.owner) / f"{secrets.token_hex(16)}{suffix_for(mime)}"
+        """A copy of a file fn produced (streamed: never whole in memory), under its name."""
+        path = self._new_path(source.name, mime)
         with source.open("rb") as reading, _new_file(path) as writing:
             shutil.copyfileobj(reading, writing, _CHUNK)
-        return MediaFile(path, mime, self.owner, source.name)
+        return MediaFile(path, mime, self.owner, path.name)
+
+    def _new_path(self, name: str | None, mime: str) -> Path:
+        """A new folder of the session with a random name, and in it the file's cleaned name."""
+        folder = self.store.folder(self.owner) / secrets.token_hex(16)
+        make_folder(folder)
+        return folder / clean_name(name, mime)
 
     async def receive(self, chunks: AsyncIterator[bytes], mime: str, limit: int | None,
                       name: str | None = None) -> MediaFile:
         """An upload written to disk as it arrives; FileTooLargeError (and nothing kept) past ``limit`` bytes."""
-        path = self.store.folder(self.owner) / f"{secrets.token_hex(16)}{suffix_for(mime)}"
+        path = self._new_path(name, mime)
         written = 0
         try:
             with _new_file(path) as writing:
@@ -136,9 +156,9 @@ class Sink:
                         raise FileTooLargeError(f"the file is larger than {limit:,} bytes")
                     writing.write(chunk)
         except BaseException:
-            path.unlink(missing_ok=True)
+            MediaFile(path, mime, self.owner).remove()
             raise
-        return MediaFile(path, mime, self.owner, Path(str(name or "").replace("\\", "/")).name or None)
+        return MediaFile(path, mime, self.owner, path.name)
 
 
 def browser_key(request: Any) -> str | None:
@@ -161,7 +181,14 @@ def release(payloads: Any, keep: Any) -> None:
     kept = {file.path for file in files_in(keep)}
     for file in files_in(payloads):
         if file.path not in kept:
-            file.path.unlink(missing_ok=True)
+            file.remove()
+
+
+def clean_name(name: str | None, mime: str) -> str:
+    """A file's own name as a label that is safe as the last part of a path: no folder part,
+    no leading dot, only letters, digits and ``._ ()+-``; "file.<ext>" when nothing is left."""
+    base = _UNSAFE.sub("_", Path(str(name or "").replace("\\", "/")).name).lstrip(". ")[-100:]
+    return base or f"file{suffix_for(mime)}"
 
 
 # ---- where media goes: fn's outputs during a run, uploads of a page being built --------------

@@ -16,8 +16,9 @@ for line in sys.stdin:
         apps[name] = gr.Interface(lambda text, name=name: f"{name}: {text}", gr.Textbox(label="text"),
                                   gr.Textbox(label="result"), title=name, allow_flagging="never")
         port = int(args[1]) if len(args) > 1 else None
-        server = apps[name].launch(prevent_thread_lock=True, server_port=port, quiet=True)
-        print(server.url, flush=True)
+        _app, local_url, share_url = apps[name].launch(prevent_thread_lock=True, server_port=port, quiet=True)
+        assert share_url is None and apps[name].local_url == local_url  # as Gradio's launch() returns
+        print(local_url, flush=True)
     elif command == "close":
         apps[args[0]].close()
         print("closed", flush=True)

@@ -133,7 +133,7 @@ def _reference(file: MediaFile) -> str:
     """``<owner>/<random>/<the file's own name>``: clients name a download after its last part.
     Only a key of the table: nothing is ever opened by it."""
     name = _UNSAFE.sub("_", file.name or file.path.name)[-100:].lstrip(".") or "file"
-    return f"{file.owner}/{file.path.stem}/{name}"
+    return f"{file.owner}/{file.path.parent.name}/{name}"
 
 
 async def _chunks(part: UploadFile) -> Any:

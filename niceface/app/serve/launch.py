@@ -68,6 +68,13 @@ class Server:
             finally:
                 self.close()
 
+    def __iter__(self) -> Iterator[Any]:
+        """``app, local_url, share_url = demo.launch(...)``, as Gradio's launch() returns."""
+        return iter((self.server.config.app, self.url, None))
+
+    def _ipython_display_(self) -> None:
+        """A notebook cell ending in launch() shows the app (or its address), not this object."""
+
     def close(self) -> None:
         self.server.should_exit = True
         if self.future is not None:
@@ -188,7 +195,8 @@ def close_all() -> None:
 def free_port(host: str, start: int = 7860, tries: int = 100) -> int:
     for port in range(start, start + tries):
         with socket.socket() as probe:
-            try:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: old TIME-WAIT
+            try:  # connections of a stopped app do not move its restart to another port
                 probe.bind((host, port))
             except OSError:
                 continue

@@ -23,14 +23,18 @@ PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; background: #f5f6f8; display: grid; place-items: center;
-       min-height: 100vh; margin: 0; }}
+* {{ box-sizing: border-box; }}
+body {{ font-family: Roboto, system-ui, sans-serif; background: #f5f6f8; display: grid; place-items: center;
+       min-height: 100vh; margin: 0; padding: 1rem; }}
 form {{ background: white; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15);
-       width: min(22rem, 90vw); display: grid; gap: .75rem; }}
+       width: min(22rem, 100%); display: grid; gap: .75rem; }}
+input {{ min-width: 0; }}
+@media (prefers-color-scheme: dark) {{ body {{ background: #121212; }} form {{ background: #1e1e1e; color: #eee; }}
+  label, .message {{ color: #ccc; }} input {{ background: #2a2a2a; color: #eee; border-color: #555; }} }}
 h1 {{ font-size: 1.4rem; margin: 0; }}
 label {{ display: grid; gap: .25rem; font-size: .9rem; color: #333; }}
 input {{ font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }}
-button {{ font: inherit; padding: .6rem; border: 0; border-radius: 4px; background: #2563eb; color: white;
+button {{ font: inherit; padding: .6rem; border: 0; border-radius: 4px; background: #4f46e5; color: white;
          cursor: pointer; }}
 .message {{ margin: 0; color: #444; white-space: pre-wrap; }}
 .error {{ margin: 0; color: #b91c1c; }}

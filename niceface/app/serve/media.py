@@ -3,7 +3,7 @@
 - ``BrowserKeys`` (ASGI middleware) gives each browser that opens a page a random key in an
   HttpOnly cookie and puts it in the request's state, where the page reads it: the page
   session's files belong to that key.
-- ``GET /_nf/media/<owner>/<name>`` answers a file only to a request that carries the owner's
+- ``GET /_nf/media/<owner>/<random>/<name>`` answers a file only to a request that carries the owner's
   key (anyone else gets 404, as for a file that does not exist), with headers that keep a
   file from running as a page of this site (``nosniff``, a sandboxing CSP, and a download
   for anything but pictures, sound and video).
@@ -58,8 +58,8 @@ class BrowserKeys:
 
 def register(app: Any, store: MediaStore) -> None:
     """The route that serves page sessions' files."""
-    def media(owner: str, name: str, request: Request) -> Response:
-        file = store.lookup(owner, name, request.cookies.get(COOKIE))
+    def media(owner: str, token: str, name: str, request: Request) -> Response:
+        file = store.lookup(owner, token, name, request.cookies.get(COOKIE))
         if file is None:
             return PlainTextResponse("no such file", 404, headers={"cache-control": "no-store"})
         inline = file.mime.startswith(_INLINE)
@@ -68,7 +68,7 @@ def register(app: Any, store: MediaStore) -> None:
                             headers={"cache-control": "private, max-age=86400, immutable",
                                      "x-content-type-options": "nosniff",
                                      "content-security-policy": "default-src 'none'; sandbox"})
-    app.add_api_route(f"/{ROUTE}/{{owner}}/{{name}}", media, methods=["GET"], include_in_schema=False)
+    app.add_api_route(f"/{ROUTE}/{{owner}}/{{token}}/{{name}}", media, methods=["GET"], include_in_schema=False)
 
 
 def _gradio_route(scope: Scope) -> bool:

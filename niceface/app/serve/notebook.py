@@ -20,7 +20,9 @@ def in_notebook() -> bool:
 
 
 def take_over(serve: ServeOptions) -> ServeOptions:
-    """Close the app the kernel launched last; serve at its port unless told another."""
+    """Close the app the kernel launched last; serve at its port unless told another. The
+    notebook frames the app: shown inline, the app may be framed (as Gradio's always may)."""
+    serve = replace(serve, allow_embedding=True) if serve.inline is not False else serve
     if not _last:
         return serve
     previous = _last.pop()
