@@ -288,14 +288,18 @@ def test_use_via_api_for_a_picture_input_gives_calls_that_run(serve, page, tmp_p
     app = serve(DIGITS)
     page.goto(app.url + "use-via-api")
     page.get_by_text("From Python").wait_for()
-    shell, python = (page.locator(".nicegui-code code").nth(n).inner_text() for n in range(2))
+    shell, python, client = (page.locator(".nicegui-code code").nth(n).inner_text() for n in range(3))
     assert "base64 -w0 picture.png" in shell and 'data_url("picture.png", "image/png")' in python
+    assert 'handle_file("picture.png")' in client and 'api_name="/predict"' in client
     shutil.copy(ROOT / "examples" / "images" / "digit_3.png", tmp_path / "picture.png")
     by_shell = subprocess.run(["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert '"label":"3"' in by_shell.stdout, by_shell.stdout + by_shell.stderr
     by_python = subprocess.run([sys.executable, "-c", python], cwd=tmp_path, capture_output=True, text=True,
                                timeout=60)
     assert "'label': '3'" in by_python.stdout, by_python.stdout + by_python.stderr
+    by_client = subprocess.run([sys.executable, "-c", client], cwd=tmp_path, capture_output=True, text=True,
+                               timeout=120)
+    assert "'label': '3'" in by_client.stdout, by_client.stdout + by_client.stderr  # Gradio's own client
 
 
 def test_the_light_or_dark_choice_sticks_across_pages(serve, browser):

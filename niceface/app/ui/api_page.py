@@ -39,11 +39,11 @@ def _shell(data: list[Any]) -> tuple[str, str]:
 
 
 def _python(data: list[Any]) -> tuple[str, str]:
-    """(the helper that reads a file as a data URL, or "", the data list as Python)."""
+    """(the imports and the helper that reads a file as a data URL, the data list as Python)."""
     if not any(isinstance(item, _File) for item in data):
-        return "", repr(data)  # Python's spelling: True, None
-    helper = ("import base64\nfrom pathlib import Path\n\n\ndef data_url(path, mime):\n"
-              "    return f\"data:{mime};base64,\" + base64.b64encode(Path(path).read_bytes()).decode()\n\n")
+        return "import httpx\n\n", repr(data)  # Python's spelling: True, None
+    helper = ("import base64\nfrom pathlib import Path\n\nimport httpx\n\n\ndef data_url(path, mime):\n"
+              "    return f\"data:{mime};base64,\" + base64.b64encode(Path(path).read_bytes()).decode()\n\n\n")
     items = [f'data_url("{item.name}", "{item.mime}")' if isinstance(item, _File) else repr(item)
              for item in data]
     return helper, "[" + ", ".join(items) + "]"
@@ -63,13 +63,16 @@ def render(definition: Definition, base: str, signed_in: bool, path: str = "pred
         ui.label(f"Use {definition.title or definition.name} via API").classes("text-2xl font-bold")
         ui.markdown(f"`POST {base}/api/{path}` with `{{\"data\": [one value per input]}}` answers "
                     f"`{{\"data\": [one value per output], \"duration\": seconds}}`. Pictures, sounds and files "
-                    f"go both ways as base64 data URLs. [The OpenAPI description]({base}/docs) has the schema.")
+                    f"go both ways as base64 data URLs; for large files, send `multipart/form-data` with "
+                    f"`{{\"upload\": \"<field>\"}}` in `data` (see the README). "
+                    f"[The OpenAPI description]({base}/docs) has the schema.")
         ui.label("From a shell").classes("text-lg font-semibold")
         ui.code(f"{reads}curl -s{login} -X POST {base}/api/{path} \\\n  -H 'content-type: application/json' \\\n"
                 f"  -d '{body}'", language="bash").classes("w-full nf-api-code")
         ui.label("From Python").classes("text-lg font-semibold")
-        ui.code(f"{helper}import httpx\n\nanswer = httpx.post(\"{base}/api/{path}\", json={{\"data\": {listed}}}"
+        ui.code(f"{helper}answer = httpx.post(\"{base}/api/{path}\", json={{\"data\": {listed}}}"
                 f"{auth}, timeout=60)\nprint(answer.json()[\"data\"])", language="python").classes("w-full nf-api-code")
+        _gradio_client(data, base, signed_in, path)
         ui.label("The values").classes("text-lg font-semibold")
         rows = [{"side": side, "label": c.label or c.kind, "component": type(c).__name__, "value": _kind(c)}
                 for side, components in (("in", definition.wire_inputs), ("out", definition.wire_outputs))
@@ -78,6 +81,17 @@ def render(definition: Definition, base: str, signed_in: bool, path: str = "pred
                                                                                          "value")]
         ui.table(columns=columns, rows=rows).props("flat bordered dense hide-bottom wrap-cells").classes("w-full")
         ui.link("← back to the app", f"{base}/")
+
+
+def _gradio_client(data: list[Any], base: str, signed_in: bool, path: str) -> None:
+    """The same call through Gradio's own client (the app speaks Gradio's protocol)."""
+    values = ", ".join(f'handle_file("{item.name}")' if isinstance(item, _File) else repr(item) for item in data)
+    auth = ', auth=("USER", "PASSWORD")' if signed_in else ""
+    ui.label("With gradio_client").classes("text-lg font-semibold")
+    names = "Client, handle_file" if "handle_file(" in values else "Client"
+    ui.code(f"from gradio_client import {names}\n\nclient = Client(\"{base}/\"{auth})\n"
+            f"print(client.predict({values}{', ' if values else ''}api_name=\"/{path}\"))",
+            language="python").classes("w-full nf-api-code")
 
 
 def render_site(site: Site, base: str, signed_in: bool) -> None:
