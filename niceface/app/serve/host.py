@@ -18,6 +18,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ...exceptions import ConfigurationError
+from . import open_files
 
 if TYPE_CHECKING:
     from ..ui.page import Registration
@@ -44,6 +45,7 @@ class Host:
     def __init__(self) -> None:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.mode: str | None = None  # "thread" (launch) or "attached" (mount_gradio_app)
+        self.files = open_files.Guard()
         self._lock = threading.Lock()
 
     def mount_into(self, app: Any) -> None:
@@ -88,6 +90,7 @@ class Host:
                 return self.loop
             started = threading.Event()
             self.loop = asyncio.new_event_loop()
+            self.files.install(self.loop)  # at the open-files limit: a clear log line and 503s
             thread = threading.Thread(target=self._run, args=(started,), name="niceface-host", daemon=True)
             thread.start()
             started.wait()
@@ -100,6 +103,7 @@ class Host:
         async def main() -> None:
             try:
                 async with self.shell.router.lifespan_context(self.shell):  # NiceGUI's start-up, once
+                    self.watching = asyncio.create_task(self.files.watch(), name="niceface-open-files")
                     started.set()
                     await asyncio.Event().wait()  # for the life of the process
             finally:

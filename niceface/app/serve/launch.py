@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
 from ..core.site import Site
-from . import managed
+from . import managed, open_files
 from . import notebook as _notebook
 from .options import ServeOptions
 
@@ -116,6 +116,7 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     import uvicorn
 
     from .asgi import build
+    open_files.raise_limit()  # every open page holds a connection: an open file
     site = site if isinstance(site, Site) else Site.of(site)
     app, services = build(site, run, serve)
     app = managed.instrument(app, serve.root_path)
