@@ -126,7 +126,8 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
                             ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile,
                             ssl_keyfile_password=serve.ssl_keyfile_password, ws="wsproto",
                             proxy_headers=False,  # headers.ProxyTrust decides whom to believe
-                            ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
+                            ws_per_message_deflate=False,  # zlib state is ~300 KiB per open page
+                            ws_ping_interval=None)  # engine.io pings each socket (host.WHY_PINGS)
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", services)
     server.port = port
     _servers.append(server)
