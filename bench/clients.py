@@ -69,6 +69,7 @@ def serve(report: str, nofile: int) -> None:
     """Run examples/hello.py as __main__ under a soft open-files limit of ``nofile`` (as
     ``ulimit -Sn`` would; 0: as is); full collections are timed (gc.callbacks), and on
     SIGUSR1 a forced one is timed and a line with both is appended to ``report``."""
+    import collections
     import gc
     import runpy
     natural: list[float] = []
@@ -87,8 +88,11 @@ def serve(report: str, nofile: int) -> None:
         gc.collect()
         forced = (time.perf_counter() - begin) * 1000
         natural.clear()
-        line = {"forced_ms": forced, "natural_ms": seen, "tracked": len(gc.get_objects()),
-                "frozen": gc.get_freeze_count()}
+        tracked = gc.get_objects()
+        census = collections.Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in tracked)
+        line = {"forced_ms": forced, "natural_ms": seen, "tracked": len(tracked), "frozen": gc.get_freeze_count(),
+                "census": dict(census.most_common(40))}
+        del tracked
         with open(report, "a") as out:
             out.write(json.dumps(line) + "\n")
     if nofile:
@@ -258,6 +262,16 @@ def server(port: int, nofile: int, report: Path) -> subprocess.Popen[bytes]:
                             env=env, stdout=subprocess.DEVNULL)
 
 
+def census(levels: list[Level]) -> None:
+    """Tracked objects per client by type, between the first and the last level."""
+    first, last = levels[0], levels[-1]
+    clients = last.connected - first.connected
+    growth = {name: (count - first.gc["census"].get(name, 0)) / clients for name, count in last.gc["census"].items()}
+    print(f"\nTracked objects per client by type ({first.clients} -> {last.clients} clients):")
+    for name, per_client in sorted(growth.items(), key=lambda item: -item[1])[:25]:
+        print(f"  {per_client:8.1f}  {name}")
+
+
 def measure(levels: list[int], nofile: int, click_count: int) -> list[Level]:
     from playwright.sync_api import sync_playwright
     port = free_port()
@@ -298,6 +312,7 @@ def main() -> None:
     parser.add_argument("--levels", default="100,500,1000", help="client counts (default 100,500,1000)")
     parser.add_argument("--nofile", type=int, default=1024, help="the server's soft open-files limit (0: as is)")
     parser.add_argument("--clicks", type=int, default=CLICKS, help=f"clicks timed per level (default {CLICKS})")
+    parser.add_argument("--census", action="store_true", help="also: tracked objects per client by type")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--worker", nargs=2, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -313,6 +328,8 @@ def main() -> None:
           f"{os.cpu_count()} CPUs, server soft nofile {args.nofile or 'as is'}, load before "
           f"{load[0]:.2f} / after {os.getloadavg()[0]:.2f}, {time.monotonic() - started:.0f} s\n")
     print_table(results)
+    if args.census and len(results) > 1:
+        census(results)
     return None
 
 
