@@ -85,3 +85,14 @@ def _healthy(url: str) -> bool:
         return httpx.get(url + "healthz", timeout=5).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_near_the_limit_one_warning_until_the_files_are_free_again(caplog) -> None:
+    from niceface.app.serve.open_files import Guard
+    guard = Guard()
+    for used in (100, 905, 950, 999):
+        guard.check(used, 1000)
+    assert [r.message.split(":")[0] for r in caplog.records] == ["905 of 1000 open files in use"]
+    guard.check(700, 1000)
+    guard.check(950, 1000)  # near again after it was clear: warned again
+    assert len(caplog.records) == 2
