@@ -206,8 +206,8 @@ INSTALL_TIMER = """() => {
     const bench = window.__bench = {t0: null, t1: null, expected: null, exact: false};
     const submit = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Submit');
     submit.addEventListener('click', () => { bench.t0 = performance.now(); }, true);
-    const output = document.querySelector('input[aria-label="output"]');
-    const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    const output = document.querySelector('[aria-label="output"]');  // an input or a textarea
+    const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(output), 'value');
     Object.defineProperty(output, 'value', {  // the exact moment Vue writes the result
         configurable: true,
         get() { return native.get.call(this); },
@@ -220,7 +220,7 @@ INSTALL_TIMER = """() => {
 
 OUTPUT_SHOWN = """() => {
     const bench = window.__bench;
-    if (document.querySelector('input[aria-label="output"]').value !== bench.expected) return false;
+    if (document.querySelector('[aria-label="output"]').value !== bench.expected) return false;
     if (bench.t1 === null) bench.t1 = performance.now();  // element replaced: rAF poll is the clock
     return true;
 }"""

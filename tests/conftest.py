@@ -37,7 +37,7 @@ class Served:
     """An app script running in its own process on 127.0.0.1; stops itself at teardown."""
 
     def __init__(self, script: Path, env: dict[str, str] | None = None, cwd: Path | None = None,
-                 https: bool = False, umask: int | None = None) -> None:
+                 https: bool = False, umask: int | None = None, preexec: Callable[[], object] | None = None) -> None:
         self.port = free_port()
         self.url = f"{'https' if https else 'http'}://127.0.0.1:{self.port}/"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"niceface-{script.stem}-{self.port}.log"
@@ -45,7 +45,7 @@ class Served:
                        "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process = subprocess.Popen([sys.executable, str(script)], env=environment, cwd=cwd or ROOT,
                                         stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-                                        preexec_fn=None if umask is None else lambda: os.umask(umask))
+                                        preexec_fn=preexec or (None if umask is None else lambda: os.umask(umask)))
         self._wait()
 
     def _wait(self, timeout: float = 60) -> None:

@@ -40,7 +40,8 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions, *,
         HOST.attach(fastapi_app)  # NiceGUI starts with the app it is mounted in
     else:
         HOST.mount_into(fastapi_app)  # NiceGUI (pages, socket.io) is the host's, shared by every app
-    app: Any = Tagged(media.BrowserKeys(fastapi_app), Registration(site, services, auth, serve.show_api, store))
+    app: Any = Tagged(media.BrowserKeys(PageSockets(fastapi_app)),
+                      Registration(site, services, auth, serve.show_api, store))
     limit = run.limits.max_file_size
     app = UploadLimit(app, limit) if limit else app
     if auth is not None:
@@ -53,6 +54,27 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions, *,
     outer = ProxyTrust(app, TrustedProxies(trusted))
     outer.lifespan = fastapi_app  # type: ignore[attr-defined]
     return outer, services
+
+
+class PageSockets:
+    """ASGI: a page's websocket goes straight to NiceGUI's socket.io app. Through the app's
+    FastAPI and NiceGUI's, each socket kept both apps' middleware and routing frames alive for
+    as long as it was open (~20 coroutines and exit stacks per socket)."""
+
+    PATH = "/_nicegui_ws/"
+
+    def __init__(self, app: Any) -> None:
+        from nicegui.nicegui import sio_app
+        self.app, self.sockets = app, sio_app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        root = scope.get("root_path", "")
+        path: str = scope.get("path", "")
+        if scope["type"] == "websocket" and path.startswith(root + self.PATH):
+            scope = {**scope, "root_path": root + self.PATH[:-1]}  # as NiceGUI's mount would
+            await self.sockets(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 def _routes(site: Site, services: list[Service], serve: ServeOptions, auth: Authenticator | None,

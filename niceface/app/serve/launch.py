@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ...exceptions import ConfigurationError, MissingDependencyError
 from ..core.options import RunOptions
 from ..core.site import Site
-from . import managed
+from . import managed, open_files
 from . import notebook as _notebook
 from .options import ServeOptions
 
@@ -123,6 +123,7 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
     import uvicorn
 
     from .asgi import build
+    open_files.raise_limit()  # every open page holds a connection: an open file
     site = site if isinstance(site, Site) else Site.of(site)
     app, services = build(site, run, serve)
     app = managed.instrument(app, serve.root_path)
@@ -132,7 +133,8 @@ def launch(site: Site | Definition, run: RunOptions | None = None, serve: ServeO
                             ssl_keyfile=serve.ssl_keyfile, ssl_certfile=serve.ssl_certfile,
                             ssl_keyfile_password=serve.ssl_keyfile_password, ws="wsproto",
                             proxy_headers=False,  # headers.ProxyTrust decides whom to believe
-                            ws_per_message_deflate=False)  # zlib state is ~300 KiB per open page
+                            ws_per_message_deflate=False,  # zlib state is ~300 KiB per open page
+                            ws_ping_interval=None)  # engine.io pings each socket (host.WHY_PINGS)
     server = Server(uvicorn.Server(config), f"{protocol}://{host}:{port}{serve.root_path}/", services)
     server.port = port
     _servers.append(server)

@@ -26,6 +26,7 @@ from ..core.visitor import visitor_of
 from . import layout, sockets, styles
 from .feedback import Feedback
 from .field import Field, apply_update
+from .frozen import FREEZER
 
 if TYPE_CHECKING:
     from ...components.base import Component
@@ -82,6 +83,7 @@ class Page:
             self.build()
         self.client.on_delete(self._forget)
         sockets.guard(self.client.id, self.live, self.end)
+        FREEZER.built()  # see frozen.py
 
     # ---- layout ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -304,6 +306,7 @@ class Page:
             self.cancel_button.set_visibility(False)
 
     def _forget(self) -> None:
+        FREEZER.deleted()
         self.service.forget(self.client.id)
         sockets.forget(self.client.id)
         if self.media is not None:
