@@ -10,13 +10,13 @@ from nicegui.testing import User
 import niceface as gr
 from niceface.app.core.service import Service
 from niceface.app.core.site import Site
-from niceface.app.ui import page
+from niceface.app.ui import routes
 
 pytest_plugins = ["nicegui.testing.user_plugin"]
 
 
 def serve(iface: gr.Interface) -> None:
-    page.register(Site.of(iface), [Service(iface)], None)
+    routes.register(Site.of(iface), [Service(iface)], None)
 
 
 @pytest.mark.nicegui_main_file("")
@@ -68,7 +68,7 @@ async def test_live_mode_with_the_queue_withdraws_superseded_runs(user: User) ->
         gate.wait(30)
         return text.upper()
     iface = gr.Interface(echo, gr.Textbox(label="text"), gr.Textbox(label="result"), live=True)
-    page.register(Site.of(iface), [Service(iface, RunOptions(enable_queue=True))], None)
+    routes.register(Site.of(iface), [Service(iface, RunOptions(enable_queue=True))], None)
     await user.open("/")
     (text_input,) = [e for e in user.find(ui.input).elements if e.props.get("label") == "text"]
     for end in range(1, 8):

@@ -25,7 +25,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions, *,
     and API share. The app's ``lifespan`` attribute is the FastAPI app whose lifespan must run
     (to mount it elsewhere: ``attached``, NiceGUI then starts with it)."""
     from ...storage.media import MediaStore
-    from ..ui.page import Registration
+    from ..ui.routes import Registration
     from . import media
     from .host import HOST, Tagged
     from .limits import UploadLimit

@@ -21,7 +21,7 @@ from ...exceptions import ConfigurationError
 from . import open_files
 
 if TYPE_CHECKING:
-    from ..ui.page import Registration
+    from ..ui.routes import Registration
 
 KEY = "niceface_site"
 NICEGUI_OPTIONS: dict[str, Any] = {"show_welcome_message": False, "reconnect_timeout": 3.0}
@@ -120,7 +120,7 @@ def _slow_pings() -> None:
 
 
 def _register_pages() -> None:
-    from ..ui.page import register_pages
+    from ..ui.routes import register_pages
     register_pages(KEY)
 
 

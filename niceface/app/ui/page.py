@@ -6,11 +6,8 @@ the connection. Runs go through the app's Service (its scheduler, then the one d
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
-import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -23,7 +20,7 @@ from ..core.context import Notice, ProgressUpdate, Request
 from ..core.invoke import Result
 from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
-from . import layout, sockets, styles
+from . import layout, sockets
 from .feedback import Feedback
 from .field import Field, apply_update
 from .frozen import FREEZER
@@ -31,7 +28,6 @@ from .frozen import FREEZER
 if TYPE_CHECKING:
     from ...components.base import Component
     from ..core.service import Service
-    from ..core.site import Site
 
 log = logging.getLogger(__name__)
 
@@ -311,91 +307,3 @@ class Page:
         sockets.forget(self.client.id)
         if self.media is not None:
             self.media.drop(self.client.id)  # the page session's files
-
-
-class OpenPages:
-    """The pages open under each login session, so that a session's end closes them."""
-
-    def __init__(self) -> None:
-        self.by_token: dict[str, weakref.WeakSet[Page]] = {}
-
-    def add(self, page: Page) -> None:
-        if page.token is not None:
-            self.by_token.setdefault(page.token, weakref.WeakSet()).add(page)
-
-    def end(self, tokens: set[str]) -> None:
-        for token in tokens:
-            for page in list(self.by_token.pop(token, ())):
-                if not page.client.is_deleted:
-                    page.end()
-
-
-@dataclass(eq=False)
-class Registration:
-    """What the pages of one launched app show (the serving layer tags its requests with it)."""
-
-    site: Site
-    services: list[Service]
-    sessions: Sessions | None
-    show_api: bool = True
-    media: MediaStore | None = None
-    pages: OpenPages = dataclasses.field(default_factory=OpenPages, init=False)
-    css: str = dataclasses.field(default="", init=False)
-
-    def __post_init__(self) -> None:
-        self.css = styles.css(self.site.css)
-        if self.sessions is not None:
-            self.sessions.on_end(self.pages.end)
-
-
-def register_pages(key: str) -> None:
-    """Once per process: "/" (each connection gets its own Page, one per tab of a
-    TabbedInterface) and "/use-via-api", each showing the app whose requests carry its
-    Registration under ``key``."""
-    _pages(lambda: getattr(context.client.request.state, key, None))
-
-
-def register(site: Site, services: list[Service], sessions: Sessions | None, *, show_api: bool = True,
-             media: MediaStore | None = None) -> Registration:
-    """One app's pages straight on NiceGUI, with no serving layer in front (NiceGUI's simulated
-    User in tests)."""
-    registration = Registration(site, services, sessions, show_api, media)
-    _pages(lambda: registration)
-    return registration
-
-
-def _pages(find: Callable[[], Any]) -> None:
-    @ui.page("/")
-    def index() -> Any:
-        found = find()
-        if not isinstance(found, Registration):
-            return _not_here()
-        ui.page_title(found.site.title or "niceface")
-        ui.add_css(found.css)
-        site, services, pages = found.site, found.services, found.pages
-
-        def page_of(service: Service, framed: bool = True) -> Page:
-            return Page(service, found.sessions, show_api=found.show_api, framed=framed, media=found.media)
-        if not site.tabbed:
-            pages.add(page_of(services[0]))
-            return None
-        from .tabs import tabbed_page
-        for page in tabbed_page(site, services, lambda service: page_of(service, framed=False),
-                                show_api=found.show_api):
-            pages.add(page)
-        return None
-
-    @ui.page("/use-via-api")
-    def use_via_api() -> Any:
-        found = find()
-        if not isinstance(found, Registration) or not found.show_api:
-            return _not_here()
-        from . import api_page
-        ui.page_title(f"{found.site.title or 'niceface'}: use via API")
-        api_page.show(found.site)
-        return None
-
-
-def _not_here() -> Any:
-    from starlette.responses import PlainTextResponse
-    return PlainTextResponse("Not Found", 404)
