@@ -159,3 +159,12 @@ class Database:
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def revision(self) -> Any:
+        """The file's identity, modification time and size: every rewrite (always a rename)
+        changes it; None while there is no file."""
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return status.st_ino, status.st_mtime_ns, status.st_size

@@ -42,12 +42,8 @@ class SessionFile:
         self.db = Database(path, mode=0o600)
 
     def revision(self) -> Any:
-        """Changes whenever the file is rewritten (always a rename)."""
-        try:
-            status = self.db.path.stat()
-        except FileNotFoundError:
-            return None
-        return status.st_ino, status.st_mtime_ns, status.st_size
+        """Changes whenever the file is rewritten."""
+        return self.db.revision()
 
     def all(self) -> dict[str, SessionRecord]:
         """Key -> record of every live session."""
