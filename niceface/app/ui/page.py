@@ -302,6 +302,9 @@ class Page:
             self.cancel_button.set_visibility(False)
 
     def _forget(self) -> None:
+        # The page's own objects may wait in frozen cycles (frozen.py); what the session holds
+        # (its state, inputs and outputs shown) is let go of now, so refcounting frees it.
+        self.run.state = self.last_outputs = self.ran_with = None
         FREEZER.deleted()
         self.service.forget(self.client.id)
         sockets.forget(self.client.id)
