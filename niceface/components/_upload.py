@@ -42,7 +42,7 @@ def accepts(component: Component, limits: Limits, value: Any) -> bool:
         if any(part is not None and not _codecs.media_source(part) for part in parts):
             raise component.reject("expected a data URL")  # check() lets only media values through
     except InputError as error:
-        _refuse(str(error))
+        refuse(str(error))
         return False
     return True
 
@@ -56,7 +56,7 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
 
     async def uploaded(event: Any) -> None:
         if limits.max_file_size is not None and event.file.size() > limits.max_file_size:
-            _refuse(f"That file was refused: it is larger than {limits.max_file_size:,} bytes.")
+            refuse(f"That file was refused: it is larger than {limits.max_file_size:,} bytes.")
             return
         mime = event.file.content_type or "application/octet-stream"
         if sink is None:
@@ -65,7 +65,7 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
             try:
                 payload = await sink.receive(event.file.iterate(), mime, limits.max_file_size, event.file.name)
             except FileTooLargeError as error:
-                _refuse(f"That file was refused: {error}.")
+                refuse(f"That file was refused: {error}.")
                 return
         if not accepts(component, limits, payload):
             if isinstance(payload, MediaFile):
@@ -77,18 +77,18 @@ def render_upload(component: Component, limits: Limits, accept: str, *, what: st
 
     def rejected() -> None:
         limit = f" (the limit is {limits.max_file_size:,} bytes)" if limits.max_file_size else ""
-        _refuse(f"That file was refused: it is too large or not of an accepted type{limit}.")
+        refuse(f"That file was refused: it is too large or not of an accepted type{limit}.")
 
     zone = DropZone(accept=accept, what=what, pastes=pastes, max_file_size=limits.max_file_size,
                     label=f"{component.describe()}: choose {what}")
     zone.on_upload(uploaded)
     zone.on_rejected(rejected)
-    zone.on("paste_failed", lambda event: _refuse(PASTE_FAILED.get(str(event.args), PASTE_FAILED["empty"])))
+    zone.on("paste_failed", lambda event: refuse(PASTE_FAILED.get(str(event.args), PASTE_FAILED["empty"])))
     zone.classes("w-full nf-upload")
     return zone
 
 
-def _refuse(message: str) -> None:
+def refuse(message: str) -> None:
     from nicegui import ui
     log.info("a browser value was refused: %s", message)
     ui.notify(message, type="negative", multi_line=True)

@@ -470,6 +470,7 @@ def test_chosen_files_are_listed_and_the_results_are_downloads(apps, page, tmp_p
     page.wait_for_function("document.querySelector('[aria-label=sizes]').value === '1: 5 bytes\\n2: 7 bytes'")
     links = page.locator(".nf-files a.nf-file-link")
     assert [links.nth(i).get_attribute("download") for i in range(2)] == ["reversed-1.txt", "reversed-2.txt"]
+    assert all(links.nth(i).get_attribute("href").startswith("_nf/media/") for i in range(2))  # by reference
 
 
 @pytest.mark.browser
