@@ -109,4 +109,3 @@ def test_healthz_needs_no_login_and_says_only_ok_and_the_version(serve, users):
     answer = httpx.get(app.url + "healthz", timeout=30)
     assert answer.status_code == 200 and answer.text.strip() == f"ok {__import__('niceface').__version__}"
     assert httpx.get(app.url, headers={"accept": "text/html"}).status_code == 303  # everything else still asks
-    assert json.dumps(answer.text).count("admin") == 0

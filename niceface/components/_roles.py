@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..exceptions import ConfigurationError
+from .base import input_refused
 
 if TYPE_CHECKING:
     from .base import Component
@@ -12,17 +12,10 @@ if TYPE_CHECKING:
 OUTPUT_ONLY = ("output",)
 
 
-def input_refused(component: Component) -> ConfigurationError:
-    """The error for an output-only ``component`` placed in ``inputs=``."""
-    name = type(component).__name__
-    return ConfigurationError(f"{component.describe()}: a {name} can only be an output (Gradio 3 has no {name} "
-                              f"input); move it to outputs=")
-
-
 def check_roles(components: list[Component], side: str) -> None:
     """ConfigurationError if ``side`` is "inputs" and one of ``components`` is output-only."""
     if side != "inputs":
         return
     for component in components:
-        if "input" not in getattr(component, "roles", ("input", "output")):
+        if "input" not in component.roles:
             raise input_refused(component)

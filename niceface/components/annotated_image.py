@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from typing_extensions import override
 
 from . import _codecs
-from ._roles import OUTPUT_ONLY, input_refused
+from ._roles import OUTPUT_ONLY
 from .base import Component, Role, Shown, View, apply_element_options, caption, component, type_name
 
 if TYPE_CHECKING:
@@ -44,10 +44,6 @@ class AnnotatedImage(Component):
     kind = "annotatedimage"
     expects = "a (picture, [(box or mask, label), ...]) pair"
     roles: ClassVar[tuple[str, ...]] = OUTPUT_ONLY
-
-    @override
-    def preprocess(self, payload: Any) -> Any:
-        raise input_refused(self)
 
     @override
     def postprocess(self, value: Any) -> list[Any] | None:
@@ -98,8 +94,6 @@ class AnnotatedImage(Component):
     # ---- rendering ----------------------------------------------------------------------
     @override
     def render(self, role: Role, limits: Limits) -> View:
-        if role == "input":
-            raise input_refused(self)
         from nicegui import ui
 
         from ._annotated_view import AnnotatedView

@@ -23,7 +23,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 from typing_extensions import dataclass_transform
 
-from ..exceptions import FileTooLargeError, InputError
+from ..exceptions import ConfigurationError, FileTooLargeError, InputError
 from . import _codecs
 from .limits import Limits
 
@@ -145,8 +145,13 @@ class Component:
     #: MIME type prefixes a media value may declare ("image/" takes every image); () takes any
     accept_types: ClassVar[tuple[str, ...]] = ()
 
+    #: where this component may stand: ("output",) for those Gradio 3 shows only as outputs
+    roles: ClassVar[tuple[str, ...]] = ("input", "output")
+
     # ---- conversion hooks ---------------------------------------------------------------
     def preprocess(self, payload: Any) -> Any:
+        if "input" not in self.roles:
+            raise input_refused(self)
         return payload
 
     def postprocess(self, value: Any) -> Any:
@@ -195,6 +200,8 @@ class Component:
     def widget(self, role: Role, limits: Limits) -> View:
         """``render`` for one page load: a callable ``value`` is called first (and again every
         ``every`` seconds, for as long as the page is open)."""
+        if role not in self.roles:
+            raise input_refused(self)
         value = getattr(self, "value", None)
         if not callable(value):
             return self.render(role, limits)
@@ -293,3 +300,10 @@ def apply_element_options(component: Component, element: Any) -> Any:
     if not component.visible:
         element.set_visibility(False)
     return element
+
+
+def input_refused(component: Component) -> ConfigurationError:
+    """The error for an output-only ``component`` (``roles``) placed in ``inputs=``."""
+    name = type(component).__name__
+    return ConfigurationError(f"{component.describe()}: a {name} can only be an output (Gradio 3 has no {name} "
+                              f"input); move it to outputs=")

@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from ..exceptions import ConfigurationError, one_of
 from . import _codecs
-from ._roles import OUTPUT_ONLY, input_refused
+from ._roles import OUTPUT_ONLY
 from .base import Component, Role, Shown, View, apply_element_options, caption, component, type_name
 
 if TYPE_CHECKING:
@@ -57,10 +57,6 @@ class Gallery(Component):
         self.height_css()
 
     # ---- values -------------------------------------------------------------------------
-    @override
-    def preprocess(self, payload: Any) -> Any:
-        raise input_refused(self)
-
     @override
     def postprocess(self, value: Any) -> list[list[Any]] | None:
         if value is None:
@@ -123,8 +119,6 @@ class Gallery(Component):
     # ---- rendering ----------------------------------------------------------------------
     @override
     def render(self, role: Role, limits: Limits) -> View:
-        if role == "input":
-            raise input_refused(self)
         from nicegui import ui
 
         from ._css import add_once

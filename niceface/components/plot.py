@@ -20,7 +20,7 @@ from typing_extensions import override
 
 from ..exceptions import MissingDependencyError
 from . import _codecs
-from ._roles import OUTPUT_ONLY, input_refused
+from ._roles import OUTPUT_ONLY
 from .base import Component, Role, Shown, View, apply_element_options, caption, component, type_name
 
 if TYPE_CHECKING:
@@ -39,10 +39,6 @@ class Plot(Component):
     kind = "plot"
     expects = "a matplotlib, plotly or Altair figure"
     roles: ClassVar[tuple[str, ...]] = OUTPUT_ONLY
-
-    @override
-    def preprocess(self, payload: Any) -> Any:
-        raise input_refused(self)
 
     @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
@@ -68,8 +64,6 @@ class Plot(Component):
 
     @override
     def render(self, role: Role, limits: Limits) -> View:
-        if role == "input":
-            raise input_refused(self)
         from nicegui import ui
         with ui.column().classes("w-full gap-1") as box:
             caption(self)
