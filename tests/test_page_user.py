@@ -85,3 +85,16 @@ async def test_an_output_fn_returned_that_cannot_be_shown_is_an_error_in_the_pag
     await user.open("/")
     user.find("Submit").click()
     await user.should_see("Error: <lambda> returned int 42 for Image 'picture': expected a numpy array, a PIL image or a file path", retries=100)
+
+
+@pytest.mark.nicegui_main_file("")
+async def test_a_closed_page_stops_sending(user: User) -> None:
+    """Its outbox waits for updates without a timeout: a closed page's must still end."""
+    from nicegui import Client
+    serve(gr.Interface(str.upper, "text", "text"))
+    await user.open("/")
+    (client,) = [c for c in Client.instances.values() if c.has_socket_connection]
+    (sending,) = [task for task in asyncio.all_tasks() if task.get_name() == f"outbox loop {client.id}"]
+    client.delete()
+    await asyncio.wait_for(sending, timeout=10)
+    assert sending.done() and not sending.cancelled()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import context, ui
 
-from . import styles
+from . import outbox, styles
 from .page import Page, Sessions
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def register(site: Site, services: list[Service], sessions: Sessions | None, *, 
 
 
 def _pages(find: Callable[[], Any]) -> None:
+    outbox.install()  # before any page's client exists
+
     @ui.page("/")
     def index() -> Any:
         found = find()
