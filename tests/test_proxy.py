@@ -84,8 +84,10 @@ def test_page_websocket_and_api_work_under_a_prefix(proxied, page):
     proxy = proxied()
     html = httpx.get(proxy.url, timeout=10).text
     assert 'src="/demo/_nicegui/' in html  # the page's own links carry the prefix
+    assert 'href="/demo/_niceface/css/' in html  # and so does niceface's stylesheet
     page.goto(proxy.url)
     submit_text(page, "through nginx", "THROUGH NGINX")  # the run goes over the websocket
+    assert page.locator(".nf-title").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # styled
     answer = httpx.post(proxy.url + "api/predict", json={"data": ["api"]}, timeout=10)
     assert answer.json()["data"] == ["API"]
     assert httpx.get(proxy.url + "docs", timeout=10).status_code == 200
@@ -113,6 +115,7 @@ def test_login_behind_the_proxy(proxied, page):
     page.goto(proxy.url)
     fill_login(page, "admin", "pass1234")
     page.get_by_text("Signed in as admin").wait_for()
+    assert page.locator(".nf-title").evaluate("e => getComputedStyle(e).fontWeight") == "700"  # behind the gate
     submit_text(page, "private and proxied", "PRIVATE AND PROXIED")
     page.wait_for_timeout(400)  # the output's label floats up (a Quasar transition)
     screenshot(page, "proxied_login")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import context, ui
 
-from . import outbox, styles
+from . import layout, outbox, styles
 from .page import Page, Sessions
 
 if TYPE_CHECKING:
@@ -47,9 +47,11 @@ class Registration:
     media: MediaStore | None = None
     pages: OpenPages = dataclasses.field(default_factory=OpenPages, init=False)
     css: str = dataclasses.field(default="", init=False)
+    stylesheet: str = dataclasses.field(default="", init=False)  # the path that serves ``css``
 
     def __post_init__(self) -> None:
         self.css = styles.css(self.site.css)
+        self.stylesheet = styles.publish(self.css)
         if self.sessions is not None:
             self.sessions.on_end(self.pages.end)
 
@@ -72,6 +74,7 @@ def register(site: Site, services: list[Service], sessions: Sessions | None, *, 
 
 def _pages(find: Callable[[], Any]) -> None:
     outbox.install()  # before any page's client exists
+    styles.route()
 
     @ui.page("/")
     def index() -> Any:
@@ -79,7 +82,7 @@ def _pages(find: Callable[[], Any]) -> None:
         if not isinstance(found, Registration):
             return _not_here()
         ui.page_title(found.site.title or "niceface")
-        ui.add_css(found.css)
+        ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
         site, services, pages = found.site, found.services, found.pages
 
         def page_of(service: Service, framed: bool = True) -> Page:
