@@ -88,6 +88,26 @@ async def test_an_output_fn_returned_that_cannot_be_shown_is_an_error_in_the_pag
 
 
 @pytest.mark.nicegui_main_file("")
+async def test_examples_come_in_pages_and_a_row_of_a_later_page_fills_the_input(user: User) -> None:
+    serve(gr.Interface(str.upper, gr.Textbox(label="text"), "text", examples=[["first"], ["second"], ["third"]],
+                       examples_per_page=2))
+    await user.open("/")
+    await user.should_see("second")
+    await user.should_not_see("third")
+    examples = user.find("Examples")
+    examples.trigger("click", {"kind": "page", "number": 1})  # what a click on the "2" button sends
+    await user.should_see("third")
+    await user.should_not_see("first")
+    examples.trigger("click", {"kind": "example", "number": 2})  # a click on the row "third"
+    (text_input,) = [e for e in user.find(ui.input).elements if e.props.get("label") == "text"]
+    for _ in range(100):
+        if text_input.value == "third":
+            break
+        await asyncio.sleep(0.01)
+    assert text_input.value == "third"
+
+
+@pytest.mark.nicegui_main_file("")
 async def test_a_closed_page_stops_sending(user: User) -> None:
     """Its outbox waits for updates without a timeout: a closed page's must still end."""
     from nicegui import Client

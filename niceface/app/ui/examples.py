@@ -21,30 +21,48 @@ THUMBNAIL = 112  # pixels: the longer side of an example's picture preview
 
 def render(definition: Definition, fill: Callable[[int], Any]) -> None:
     """The examples of ``definition``, ``examples_per_page`` at a time (with buttons to page
-    through more); clicking row ``n`` calls ``fill(n)``."""
-    cards = previews(definition)
-    per_page = definition.examples_per_page
-    pages = (len(cards) + per_page - 1) // per_page
+    through more); clicking row ``n`` calls ``fill(n)``. One element for the whole section
+    (cards and page buttons are its HTML; one click listener tells them apart), not one per card."""
+    pages = page_count(definition)
+    section = ui.html(section_html(definition, 0), sanitize=False).classes("nf-examples nicegui-column w-full gap-2")
 
-    @ui.refreshable
-    def grid(page: int = 0) -> None:
-        with ui.element("div").classes("nf-examples-grid"):
-            for number in range(page * per_page, min(len(cards), (page + 1) * per_page)):
-                card = ui.element("button").classes("nf-example").props('type="button"')
-                card.props["aria-label"] = f"Example {number + 1}"
-                card.on("click", functools.partial(fill, number))
-                with card:
-                    ui.html(cards[number], sanitize=False)
-        if pages > 1:
-            with ui.row().classes("nf-example-pages items-center gap-1"):
-                for shown in range(pages):
-                    button = ui.button(str(shown + 1), on_click=functools.partial(grid.refresh, shown))
-                    button.props(f'flat dense no-caps aria-label="Examples page {shown + 1}"'
-                                 + (' color=primary aria-current="page"' if shown == page else ""))
+    def clicked(event: Any) -> Any:
+        found = event.args if isinstance(event.args, dict) else {}
+        kind, number = found.get("kind"), found.get("number")
+        if not isinstance(number, int):
+            return None
+        if kind == "page" and 0 <= number < pages:
+            section.set_content(section_html(definition, number))
+        return fill(number) if kind == "example" else None
+    section.on("click", clicked, js_handler=CLICKED)
 
-    with ui.column().classes("nf-examples w-full gap-2"):
-        ui.label("Examples").classes("text-lg font-semibold")
-        grid()
+
+#: in the browser: a click on a card or a page button says which (other clicks send nothing)
+CLICKED = ("(e) => { const t = e.target.closest('[data-example],[data-page]'); if (t) emit("
+           "t.dataset.example !== undefined ? {kind: 'example', number: +t.dataset.example} "
+           ": {kind: 'page', number: +t.dataset.page}); }")
+
+
+def page_count(definition: Definition) -> int:
+    return (len(definition.examples) + definition.examples_per_page - 1) // definition.examples_per_page
+
+
+@functools.lru_cache(maxsize=256)
+def section_html(definition: Definition, page: int) -> str:
+    """The section's HTML with page ``page`` of the cards shown (made once, shared by the pages)."""
+    cards, per_page, pages = previews(definition), definition.examples_per_page, page_count(definition)
+    shown = range(page * per_page, min(len(cards), (page + 1) * per_page))
+    grid = "".join(f'<button type="button" class="nf-example" data-example="{number}" '
+                   f'aria-label="Example {number + 1}"><div>{cards[number]}</div></button>' for number in shown)
+    buttons = "".join(_page_button(number, number == page) for number in range(pages)) if pages > 1 else ""
+    more = f'<div class="nf-example-pages">{buttons}</div>' if buttons else ""
+    return f'<div class="text-lg font-semibold">Examples</div><div class="nf-examples-grid">{grid}</div>{more}'
+
+
+def _page_button(number: int, current: bool) -> str:
+    state = ' aria-current="page"' if current else ""
+    return (f'<button type="button" class="nf-example-page" data-page="{number}" '
+            f'aria-label="Examples page {number + 1}"{state}>{number + 1}</button>')
 
 
 @functools.cache

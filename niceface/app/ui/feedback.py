@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import ui
+from nicegui import context, ui
 
 from ..core.context import ProgressUpdate
 from ..core.jobs import JobStatus
@@ -31,28 +31,51 @@ def waiting_text(status: JobStatus) -> str:
 
 
 class Feedback:
-    """The status line and the error line of one page's outputs, and the running clock."""
+    """The status line, the progress bar and the error line of one page's outputs, and the
+    running clock. Each line is made the first time it has something to show (most pages
+    never show a bar or an error: three hidden elements fewer per page), in its place after
+    the outputs."""
+
+    ORDER = ("status", "bar", "error")
 
     def __init__(self) -> None:
-        self.status = ui.label("").classes("nf-status text-sm text-gray-600")
-        self.status.set_visibility(False)
-        self.bar = ui.linear_progress(value=0, show_value=False).classes("nf-progress")
-        self.bar.set_visibility(False)
-        self.error = ui.label("").classes("nf-error whitespace-pre-wrap")
-        self.error.set_visibility(False)
+        self.container = context.slot.parent  # the outputs' card, which holds the lines
+        self.anchor = len(context.slot.children)  # where the lines go: after the outputs
+        self.lines: dict[str, Any] = {}
         self.running_since: float | None = None
         self._description: str | None = None  # what fn says it is doing (gr.Progress)
         self._clock: Any = None
         self._begun = 0.0
         self._on_slow: Callable[[], Any] | None = None
 
+    def line(self, kind: str) -> Any:
+        """The ``kind`` line ("status", "bar" or "error"), made now if it was not yet."""
+        if kind not in self.lines:
+            with self.container:
+                made = ui.label("").classes("nf-status text-sm text-gray-600") if kind == "status" else \
+                    ui.linear_progress(value=0, show_value=False).classes("nf-progress") if kind == "bar" else \
+                    ui.label("").classes("nf-error whitespace-pre-wrap")
+            before = sum(other in self.lines for other in self.ORDER[:self.ORDER.index(kind)])
+            made.move(self.container, target_index=self.anchor + before)
+            self.lines[kind] = made
+        return self.lines[kind]
+
+    def _hide(self, kind: str) -> None:
+        if kind in self.lines:
+            self.lines[kind].set_visibility(False)
+
     def show_status(self, text: str) -> None:
-        self.status.set_text(text)
-        self.status.set_visibility(True)
+        status = self.line("status")
+        status.set_text(text)
+        status.set_visibility(True)
 
     def show_error(self, message: str | None) -> None:
-        self.error.set_text(f"Error: {message}" if message else "")
-        self.error.set_visibility(bool(message))
+        if not message:
+            self._hide("error")
+            return
+        error = self.line("error")
+        error.set_text(f"Error: {message}")
+        error.set_visibility(True)
 
     def on_status(self, status: JobStatus) -> None:
         """A job's status: its place in the queue, or its start (the clock then runs while a
@@ -68,9 +91,10 @@ class Feedback:
         """fn's ``gr.Progress``: a bar (moving to and fro when fn gave no fraction) and its words."""
         if self._clock is None:
             return
-        self.bar.set_visibility(True)
-        self.bar.props(remove="indeterminate") if update.fraction is not None else self.bar.props("indeterminate")
-        self.bar.set_value(update.fraction or 0)
+        bar = self.line("bar")
+        bar.set_visibility(True)
+        bar.props(remove="indeterminate") if update.fraction is not None else bar.props("indeterminate")
+        bar.set_value(update.fraction or 0)
         self._description = update.description
 
     def begin(self, container: Any, on_slow: Callable[[], Any]) -> None:
@@ -86,8 +110,8 @@ class Feedback:
             self._clock.cancel()
             self._clock = None
         self.running_since, self._description = None, None
-        self.status.set_visibility(False)
-        self.bar.set_visibility(False)
+        self._hide("status")
+        self._hide("bar")
 
     def _slowed(self) -> None:
         if self._on_slow is not None:

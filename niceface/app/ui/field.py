@@ -25,7 +25,7 @@ def apply_update(field: Field, update: dict[str, Any]) -> None:
     if "visible" in update and update["visible"] is not None:
         field.slot.set_visibility(bool(update["visible"]))
     if "label" in update and update["label"] is not None:
-        labelled = field.slot.default_slot.children
+        labelled = [field.slot, *field.slot.default_slot.children]  # the widget itself, or its column's
         for element in labelled:
             if "nf-field-label" in element.classes:
                 element.set_text(str(update["label"]))

@@ -1,13 +1,18 @@
 """[UI] The frame around an Interface: the title bar (title, who is signed in, light or dark),
-the footer ("Use via API"), and the colours (``?__theme=dark|light``, else the system's)."""
+the footer ("Use via API"), and the colours (``?__theme=dark|light``, else the system's).
+
+The title bar and the footer are one element each, their HTML made once and shared by the
+pages that show the same (nothing in them talks to the server: the light/dark button works in
+the browser), and the accent colour is a stylesheet rule rather than an element per page.
+"""
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 
 from nicegui import ui
 
-ACCENT = "#4f46e5"
 LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
           '<button type="submit" class="nf-logout">Log out</button></form>')
 
@@ -21,9 +26,8 @@ def theme(request: Any, look: tuple[Any, bool] = (None, False)) -> Any:
     """The Interface's ``theme=`` (``look``: a Gradio theme to apply, or None; start dark?), and
     Quasar's dark mode as the page asks (``?__theme=``), else as the theme or the system says."""
     applied, dark = look
-    ui.colors(primary=applied.accent if applied is not None else ACCENT)
     if applied is not None:
-        ui.add_css(applied.css())
+        ui.add_css(_theme_css(applied))
     asked = str(request.query_params.get("__theme", "")).lower()
     wanted = asked if asked in ("dark", "light") else str(request.cookies.get(THEME_COOKIE, ""))
     if asked in ("dark", "light"):
@@ -44,19 +48,56 @@ def _remember(choice: str) -> str:
 
 def title_bar(title: str | None, username: str | None, prefix: str) -> None:
     plain = "" if title or username else " nf-header-plain"  # nothing to say: only the light switch
-    with ui.row().classes(f"nf-header{plain} w-full items-center no-wrap gap-3 px-4 py-2"):
-        ui.label(title or "").classes("nf-title grow")
-        if username is not None:
-            ui.label(f"Signed in as {username}").classes("nf-user")
-            ui.html(LOGOUT.format(action=html.escape(f"{prefix}/logout")), sanitize=False)
-        with ui.button().props('flat round dense aria-label="Light or dark"').classes("nf-theme") as toggle:
-            ui.icon("dark_mode").classes("nf-to-dark")
-            ui.icon("light_mode").classes("nf-to-light")
-        toggle.on("click", js_handler="() => { Quasar.Dark.toggle(); "  # in the browser: it knows what is shown
-                                      + _remember("(Quasar.Dark.isActive ? 'dark' : 'light')") + " }")
+    bar = ui.html(_title_bar(title or "", username, prefix), sanitize=False) \
+        .classes(f"nicegui-row row nf-header{plain} w-full items-center no-wrap gap-3 px-4 py-2")
+    bar.on("click", js_handler="(e) => { if (!e.target.closest('.nf-theme')) return; "
+                               "Quasar.Dark.toggle(); "  # in the browser: it knows what is shown
+                               + _remember("(Quasar.Dark.isActive ? 'dark' : 'light')") + " }")
+
+
+#: Quasar's markup of a flat, round, dense button with the two icons (one shown at a time, by CSS)
+THEME_BUTTON = (
+    '<button class="q-btn q-btn-item non-selectable no-outline q-btn--flat q-btn--round text-primary '
+    'q-btn--actionable q-focusable q-hoverable q-btn--dense nf-theme" tabindex="0" type="button" '
+    'aria-label="Light or dark"><span class="q-focus-helper"></span><span class="q-btn__content text-center col '
+    'items-center q-anchor--skip justify-center row"><i class="q-icon notranslate material-icons nf-to-dark" '
+    'aria-hidden="true">dark_mode</i><i class="q-icon notranslate material-icons nf-to-light" aria-hidden="true">'
+    'light_mode</i></span></button>')
+
+
+@functools.lru_cache(maxsize=256)
+def _title_bar(title: str, username: str | None, prefix: str) -> str:
+    user = "" if username is None else (
+        f'<div class="nf-user">Signed in as {html.escape(username)}</div>'
+        + LOGOUT.format(action=html.escape(f"{prefix}/logout")))
+    return f'<div class="nf-title grow">{html.escape(title)}</div>{user}{THEME_BUTTON}'
 
 
 def footer(prefix: str, *, show_api: bool = True) -> None:
+    ui.html(_footer(prefix, show_api), sanitize=False) \
+        .classes("nicegui-row row nf-footer w-full justify-center gap-3 py-4")
+
+
+@functools.lru_cache(maxsize=256)
+def _footer(prefix: str, show_api: bool) -> str:
     api = f'<a href="{html.escape(prefix)}/use-via-api">Use via API</a> · ' if show_api else ""
-    with ui.row().classes("nf-footer w-full justify-center gap-3 py-4"):
-        ui.html(f"{api}<span>Built with niceface</span>", sanitize=False)
+    return f"<div>{api}<span>Built with niceface</span></div>"
+
+
+def _theme_css(applied: Any) -> str:
+    """A theme's variables, and its accent as Quasar's primary colour."""
+    return f"{applied.css()}body {{ --q-primary: {applied.accent} !important; }}\n"
+
+
+def slot_of(parent: Any, first: int) -> Any:
+    """The element that holds a field's widget (the elements from child ``first`` of ``parent``
+    on, which its render just made): that one element itself, else a column they are moved into."""
+    made = parent.default_slot.children[first:]
+    if len(made) == 1:
+        return made[0].classes("nf-slot")
+    with parent:
+        column = ui.column().classes("nf-slot w-full gap-1")
+    column.move(parent, target_index=first)
+    for element in made:
+        element.move(column)
+    return column

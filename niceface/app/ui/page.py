@@ -71,6 +71,7 @@ class Page:
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
         self.ran_with: list[Any] | None = None  # the inputs that gave them
         self.submit_button: Any = None
+        self.cancel_button: Any = None  # made when a run first takes long (most pages never need it)
         self._clear_handlers: list[Callable[[], Any]] = []
         self.media = media
         key = browser_key(self.client.request)
@@ -118,21 +119,26 @@ class Page:
         self.outputs_card.classes(add="nf-stale") if stale else self.outputs_card.classes(remove="nf-stale")
 
     def _field(self, component: Component, role: str) -> Field:
-        with ui.column().classes("nf-slot w-full gap-1") as slot:
+        """The component's widget, in a column of its own only when it is several elements or an
+        interpretation is drawn beside it (one element fewer per field on most pages)."""
+        if self.definition.interpretation is not None:
+            with ui.column().classes("nf-slot w-full gap-1") as slot:
+                view = component.widget(role, self.service.options.limits)  # type: ignore[arg-type]
+        else:
+            parent, first = context.slot.parent, len(context.slot.children)
             view = component.widget(role, self.service.options.limits)  # type: ignore[arg-type]
+            slot = layout.slot_of(parent, first)
         if role == "input":
             view.on_enter(self.submit)
         return Field(component, view, slot)
 
     def _buttons(self) -> None:
-        with ui.row().classes("nf-buttons w-full gap-2 no-wrap"):
+        with ui.row().classes("nf-buttons w-full gap-2 no-wrap") as self.buttons_row:
             ui.button("Clear", on_click=self.clear).props("outline no-caps").classes("nf-clear")
             if not self.definition.live or not self.definition.wire_inputs:
                 self.submit_button = ui.button("Submit", on_click=self.submit).props("unelevated no-caps") \
                     .classes("nf-submit")
-            self.cancel_button = ui.button("Cancel", on_click=self.cancel).props("flat no-caps color=negative") \
-                .classes("nf-cancel")
-            self.cancel_button.set_visibility(False)
+            self._cancel_at = len(self.buttons_row.default_slot.children)  # Cancel goes here once a run is slow
             if self.definition.interpretation is not None:
                 from .interpretation_view import InterpretationView
                 InterpretationView(self)  # it reads the page's public parts: see its Host
@@ -207,7 +213,7 @@ class Page:
         generation = run.generation
         self.feedback.show_error(None)
         payloads = self.payloads()
-        self.feedback.begin(self.outputs_card, on_slow=lambda: self.cancel_button.set_visibility(True))
+        self.feedback.begin(self.outputs_card, on_slow=self._offer_cancel)
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job,
@@ -295,11 +301,20 @@ class Page:
         elif isinstance(status.detail, ProgressUpdate):
             self.feedback.on_progress(status.detail)
 
+    def _offer_cancel(self) -> None:
+        if self.cancel_button is None:
+            with self.buttons_row:
+                self.cancel_button = ui.button("Cancel", on_click=self.cancel) \
+                    .props("flat no-caps color=negative").classes("nf-cancel")
+            self.cancel_button.move(self.buttons_row, target_index=self._cancel_at)
+        self.cancel_button.set_visibility(True)
+
     def _done(self, generation: int) -> None:
         if generation == self.run.generation:
             self.run.job = None
             self.feedback.end()
-            self.cancel_button.set_visibility(False)
+            if self.cancel_button is not None:
+                self.cancel_button.set_visibility(False)
 
     def _forget(self) -> None:
         # The page's own objects may wait in frozen cycles (frozen.py); what the session holds
