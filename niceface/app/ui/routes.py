@@ -82,6 +82,7 @@ def _pages(find: Callable[[], Any]) -> None:
         if not isinstance(found, Registration):
             return _not_here()
         ui.page_title(found.site.title or "niceface")
+        context.client.on_connect(_release_request)
         ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
         site, services, pages = found.site, found.services, found.pages
 
@@ -105,6 +106,20 @@ def _pages(find: Callable[[], Any]) -> None:
         ui.page_title(f"{found.site.title or 'niceface'}: use via API")
         api_page.show(found.site)
         return None
+
+
+def _release_request(client: Any) -> None:
+    """The page's HTTP request was answered (its socket has connected): let go of what answering
+    it took. Its ASGI ``receive`` and ``send`` reach the middlewares' streams and the closed
+    connection's protocol, parser and buffers, and FastAPI's exit stacks are in its scope; the
+    request itself stays as long as the page (``client.request``, every event listener's)."""
+    from starlette.requests import empty_receive, empty_send
+    request = client.request
+    if request is None:
+        return
+    request._receive, request._send = empty_receive, empty_send  # where Starlette keeps them
+    for key in [key for key in request.scope if key.startswith("fastapi_") and key.endswith("astack")]:
+        del request.scope[key]
 
 
 def _not_here() -> Any:
