@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from ..ui.routes import Registration
 
 KEY = "niceface_site"
-NICEGUI_OPTIONS: dict[str, Any] = {"show_welcome_message": False, "reconnect_timeout": 3.0}
+NICEGUI_OPTIONS: dict[str, Any] = {"show_welcome_message": False, "reconnect_timeout": 3.0,
+                                   "dark": None}  # as the system says, unless a page asks (ui/layout.theme)
 PING_INTERVAL, PING_TIMEOUT = 20.0, 20.0  # s; see WHY_PINGS
 
 

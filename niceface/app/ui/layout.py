@@ -11,7 +11,7 @@ import functools
 import html
 from typing import Any
 
-from nicegui import ui
+from nicegui import context, ui
 
 LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
           '<button type="submit" class="nf-logout">Log out</button></form>')
@@ -32,7 +32,10 @@ def theme(request: Any, look: tuple[Any, bool] = (None, False)) -> Any:
     wanted = asked if asked in ("dark", "light") else str(request.cookies.get(THEME_COOKIE, ""))
     if asked in ("dark", "light"):
         ui.add_head_html(f"<script>{_remember(asked)}</script>")
-    return ui.dark_mode({"dark": True, "light": False}.get(wanted, True if dark else None))
+    value = {"dark": True, "light": False}.get(wanted, True if dark else None)
+    if value is None and context.client.page.resolve_dark() is None:
+        return None  # the page starts as the system says already (launch: dark=None): no element needed
+    return ui.dark_mode(value)
 
 
 #: the light/dark choice outlives the page: ?__theme= or the button stores it in this cookie, and a
