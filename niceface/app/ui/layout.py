@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import context, ui
@@ -74,6 +75,31 @@ def _title_bar(title: str, username: str | None, prefix: str) -> str:
         f'<div class="nf-user">Signed in as {html.escape(username)}</div>'
         + LOGOUT.format(action=html.escape(f"{prefix}/logout")))
     return f'<div class="nf-title grow">{html.escape(title)}</div>{user}{THEME_BUTTON}'
+
+
+def flag_buttons(options: list[str | None], flag: Callable[[int], Any]) -> None:
+    """The Flag buttons (one per flagging option), one element: a click on button ``n`` calls ``flag(n)``."""
+    buttons = ui.html(_flag_buttons(tuple(options)), sanitize=False).classes("nicegui-row row nf-flagging w-full gap-2")
+
+    def clicked(event: Any) -> Any:
+        number = event.args.get("flag") if isinstance(event.args, dict) else None
+        return flag(number) if isinstance(number, int) and 0 <= number < len(options) else None
+    buttons.on("click", clicked, js_handler="(e) => { const b = e.target.closest('[data-flag]'); "
+                                            "if (b) emit({flag: +b.dataset.flag}); }")
+
+
+#: Quasar's markup of an outlined button (as ui.button(...).props("outline no-caps") draws it)
+OUTLINED = ('<button class="q-btn q-btn-item non-selectable no-outline q-btn--outline q-btn--rectangle text-primary '
+            'q-btn--actionable q-focusable q-hoverable q-btn--no-uppercase {classes}" tabindex="0" type="button"{data}>'
+            '<span class="q-focus-helper"></span><span class="q-btn__content text-center col items-center '
+            'q-anchor--skip justify-center row"><span class="block">{text}</span></span></button>')
+
+
+@functools.lru_cache(maxsize=256)
+def _flag_buttons(options: tuple[str | None, ...]) -> str:
+    return "".join(OUTLINED.format(classes="nf-flag", data=f' data-flag="{number}"',
+                                   text=html.escape(f"Flag as {option}" if option is not None else "Flag"))
+                   for number, option in enumerate(options))
 
 
 def footer(prefix: str, *, show_api: bool = True) -> None:

@@ -144,11 +144,8 @@ class Page:
                 InterpretationView(self)  # it reads the page's public parts: see its Host
 
     def _flag_buttons(self) -> None:
-        with ui.row().classes("nf-flagging w-full gap-2"):
-            options: list[str | None] = [*(self.definition.flagging_options or [])] or [None]
-            for option in options:
-                text = f"Flag as {option}" if option is not None else "Flag"
-                ui.button(text, on_click=partial(self.flag, option)).props("outline no-caps").classes("nf-flag")
+        options: list[str | None] = [*(self.definition.flagging_options or [])] or [None]
+        layout.flag_buttons(options, lambda number: self.flag(options[number]))
 
     def _examples(self) -> None:
         from .examples import render
