@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -79,6 +80,15 @@ class Running:
             return bool(found)
         self.wait_for(shows, f"page showing {text!r}")
         return found[0]
+
+    def wait_for_style(self, text: str) -> None:
+        """Until the stylesheet the page links to has ``text`` in it."""
+        def styled() -> bool:
+            page = self.get()
+            link = re.search(r'href="/(_niceface/css/[0-9a-f]+\.css)"', page.text) if page is not None else None
+            sheet = self.get(link.group(1)) if link is not None else None
+            return sheet is not None and text in sheet.text
+        self.wait_for(styled, f"stylesheet with {text!r}")
 
     def boot_id(self) -> str | None:
         answer = self.get("_niceface/boot")
@@ -190,10 +200,10 @@ def test_a_css_file_given_to_css_is_watched_even_outside_the_apps_folder(run, tm
     look.write_text(".nf-submit { color: rgb(1, 2, 3); }\n")
     (tmp_path / "app.py").write_text(app_source("Styled", "text", css=str(look)))
     served = run()
-    served.wait_for_page("rgb(1, 2, 3)")
+    served.wait_for_style("rgb(1, 2, 3)")
     served.wait_for(lambda: "look.css too" in served.terminal(), "the css= file watched")
     look.write_text(".nf-submit { color: rgb(4, 5, 6); }\n")
-    served.wait_for_page("rgb(4, 5, 6)")
+    served.wait_for_style("rgb(4, 5, 6)")
 
 
 def test_no_reload_serves_at_the_commands_port_once_despite_launch_in_the_file(run, tmp_path):
