@@ -99,6 +99,10 @@ class Page:
                 with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]") as self.outputs_card:
                     self.outputs = [self._field(c, "output") for c in definition.wire_outputs]
                     self.feedback = Feedback()
+                    # On while the outputs belong to other inputs than those shown (the CSS fades
+                    # them): a class on this empty element, not on the card, whose update would
+                    # make the browser redraw the card with all it holds on every run.
+                    self.stale_mark = ui.element().classes("nf-stale-mark")
                     if self.service.flags is not None and definition.allow_flagging == "manual":
                         self._flag_buttons()
                 with self.inputs_card if definition.wire_inputs else self.outputs_card:
@@ -115,7 +119,7 @@ class Page:
     def _inputs_changed(self) -> None:
         """Outputs of other inputs than those shown look faded until the next run."""
         stale = self.last_outputs is not None and self.payloads() != self.ran_with
-        self.outputs_card.classes(add="nf-stale") if stale else self.outputs_card.classes(remove="nf-stale")
+        self.stale_mark.classes(add="nf-on") if stale else self.stale_mark.classes(remove="nf-on")
 
     def _field(self, component: Component, role: str) -> Field:
         with ui.column().classes("nf-slot w-full gap-1") as slot:
@@ -196,7 +200,7 @@ class Page:
             field.view.set(None)
         release(self.last_outputs, keep=())
         self.last_outputs = None
-        self.outputs_card.classes(remove="nf-stale")
+        self.stale_mark.classes(remove="nf-on")
 
     async def submit(self) -> bool:
         """Run fn on the inputs as they are; True if its outputs are now on the page."""
@@ -207,7 +211,7 @@ class Page:
         generation = run.generation
         self.feedback.show_error(None)
         payloads = self.payloads()
-        self.feedback.begin(self.outputs_card, on_slow=lambda: self.cancel_button.set_visibility(True))
+        self.feedback.begin(on_slow=lambda: self.cancel_button.set_visibility(True))
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job,
@@ -244,7 +248,7 @@ class Page:
         shown = [payload.get("value") if is_update(payload) else payload for payload in payloads]
         release(self.last_outputs, keep=shown)  # the files of outputs no longer shown
         self.last_outputs = shown
-        self.outputs_card.classes(remove="nf-stale")
+        self.stale_mark.classes(remove="nf-on")
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
         """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
