@@ -70,12 +70,14 @@ class Row:
 # ---- processes --------------------------------------------------------------------------------
 def median_wall_time(argv: list[str], runs: int) -> float:
     """Median seconds a command takes from start to exit."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return statistics.median(wall_time(argv) for _ in range(runs))
+
+
+def wall_time(argv: list[str]) -> float:
+    """Seconds a command takes from start to exit, run in the repository's root."""
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
 
 
 def free_port() -> int:
