@@ -347,13 +347,20 @@ def main(argv: list[str] | None = None) -> None:
             if part != "queue":  # that part notes each k
                 note(part)
             rows += measure()
-    header = [f"niceface {versions[0]} (this checkout) vs Gradio {versions[1]}"
-              + (f" (interpretation: Gradio {gradio3.version()})" if gradio3 else ""),
-              f"Python {sys.version.split()[0]}; {machine()}",
-              f"load average (1 / 5 / 15 min) at the start {' / '.join(f'{x:.2f}' for x in load)}, at the end "
-              f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())}; as each part began: {'; '.join(LOADS)}",
-              f"took {(time.monotonic() - started) / 60:.1f} min: `python bench/compare.py {' '.join(argv or sys.argv[1:])}`"]
-    print_table(rows, header)
+    versions.append(gradio3.version() if gradio3 is not None else "")
+    print_table(rows, header(versions, load, time.monotonic() - started, argv or sys.argv[1:]))
+
+
+def header(versions: list[str], load: tuple[float, float, float], seconds: float, argv: list[str]) -> list[str]:
+    """What was compared, on what machine, under what load, how long it took, and the command."""
+    def loads(values: tuple[float, ...]) -> str:
+        return " / ".join(f"{value:.2f}" for value in values)
+    ours, theirs, old = versions
+    return [f"niceface {ours} (this checkout) vs Gradio {theirs}" + (f" (interpretation: Gradio {old})" if old else ""),
+            f"Python {sys.version.split()[0]}; {machine()}",
+            f"load average (1 / 5 / 15 min) at the start {loads(load)}, at the end {loads(os.getloadavg())}; "
+            f"as each part began: {'; '.join(LOADS)}",
+            f"took {seconds / 60:.1f} min: `{' '.join(['python', 'bench/compare.py', *argv])}`"]
 
 
 if __name__ == "__main__":
