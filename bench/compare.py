@@ -29,9 +29,10 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bench import clients as many
@@ -67,42 +68,57 @@ IDLE_SETTLE = 2.0  # s after the port opened, before the idle RSS
 
 # ---- rows and targets ---------------------------------------------------------------------------
 @dataclass(frozen=True)
+class Target:
+    """A target as the table shows it, and its check of (niceface's value, the ratio to Gradio's);
+    the check answers None when it cannot tell (no Gradio value for a ratio)."""
+
+    text: str
+    check: Callable[[float, float | None], bool | None]
+
+
+@dataclass(frozen=True)
 class Row:
-    """One line of the table: niceface's value, Gradio's, and the target (text, check)."""
+    """One line of the table: niceface's value and Gradio's, the unit, the target, a note."""
 
     name: str
-    ours: float | None
-    theirs: float | None
+    values: tuple[float | None, float | None]
     unit: str
-    target: tuple[str, Callable[[Row], bool]] | None = None
+    target: Target | None = None
     note: str = ""
 
     @property
     def ratio(self) -> float | None:
-        return self.ours / self.theirs if self.ours is not None and self.theirs else None
+        ours, theirs = self.values
+        return ours / theirs if ours is not None and theirs else None
 
     @property
     def verdict(self) -> str:
-        if self.target is None or self.ours is None:
-            return ""
-        try:
-            return "yes" if self.target[1](self) else "**no**"
-        except TypeError:  # a ratio target without Gradio's value
-            return ""
+        ours = self.values[0]
+        met = None if self.target is None or ours is None else self.target.check(ours, self.ratio)
+        return {True: "yes", False: "**no**", None: ""}[met]
 
 
-def ratio_at_most(limit: float) -> tuple[str, Callable[[Row], bool]]:
-    return f"≤ {limit:g}× Gradio", lambda row: row.ratio is not None and row.ratio <= limit
+def pair(values: Iterable[float]) -> tuple[float, float]:
+    """niceface's and Gradio's values, in that order."""
+    ours, theirs = values
+    return ours, theirs
 
 
-def at_most(limit: float, unit: str, ratio: float | None = None) -> tuple[str, Callable[[Row], bool]]:
-    text = f"≤ {limit:g} {unit}" + (f" (≤ {ratio:g}×)" if ratio is not None else "")
-    return text, lambda row: row.ours <= limit and (ratio is None or (row.ratio or 0) <= ratio)
+def ratio_at_most(limit: float) -> Target:
+    return Target(f"≤ {limit:g}× Gradio", lambda _, ratio: None if ratio is None else ratio <= limit)
 
 
-def at_least(limit: float, text: str, value: Callable[[Row], float] = lambda row: row.ours) \
-        -> tuple[str, Callable[[Row], bool]]:
-    return text, lambda row: value(row) >= limit
+def at_most(limit: float, unit: str, ratio_limit: float | None = None) -> Target:
+    def check(ours: float, ratio: float | None) -> bool | None:
+        if ratio_limit is None:
+            return ours <= limit
+        return None if ratio is None else ours <= limit and ratio <= ratio_limit
+    return Target(f"≤ {limit:g} {unit}" + (f" (≤ {ratio_limit:g}×)" if ratio_limit is not None else ""), check)
+
+
+def at_least(limit: float, text: str, scale: float = 1.0) -> Target:
+    """niceface's value × ``scale`` ≥ ``limit``."""
+    return Target(text, lambda ours, _: ours * scale >= limit)
 
 
 # ---- the parts ------------------------------------------------------------------------------------
@@ -116,9 +132,9 @@ def import_rows(sides: list[Library], runs: int) -> list[Row]:
         for side in sides:
             times[side.name].append(wall_time([side.python, "-c", f"import {side.module}"]))
             bare[side.name].append(wall_time([side.python, "-c", "pass"]))
-    ours, theirs = (statistics.median(times[side.name]) for side in sides)
+    medians = pair(statistics.median(times[side.name]) for side in sides)
     baseline = " / ".join(f"{statistics.median(bare[side.name]):.3f}" for side in sides)
-    return [Row("`import`", ours, theirs, "s", ratio_at_most(0.1),
+    return [Row("`import`", medians, "s", ratio_at_most(0.1),
                 f"median of {runs}, fresh interpreters; `python -c pass` alone {baseline} s")]
 
 
@@ -127,9 +143,9 @@ def cold_rows(sides: list[Library], folder: Path, runs: int) -> list[Row]:
     times: dict[str, list[float]] = {side.name: [] for side in sides}
     for _ in range(runs):
         for side in sides:
-            times[side.name].append(cold_start_seconds(lambda port, side=side: side.serve(folder, port)))
-    ours, theirs = (statistics.median(times[side.name]) for side in sides)
-    return [Row("`python app.py` → first HTTP 200", ours, theirs, "s", ratio_at_most(0.35), f"median of {runs}")]
+            times[side.name].append(cold_start_seconds(partial(side.serve, folder)))
+    medians = pair(statistics.median(times[side.name]) for side in sides)
+    return [Row("`python app.py` → first HTTP 200", medians, "s", ratio_at_most(0.35), f"median of {runs}")]
 
 
 @dataclass(frozen=True)
@@ -146,10 +162,10 @@ def served_rows(sides: list[Library], folder: Path, args: argparse.Namespace, gr
         for side in sides:
             port = free_port()
             demo = stack.enter_context(side.serve(folder, port))
-            wait_until(lambda port=port: listening(port), demo.process)
+            wait_until(partial(listening, port), demo.process)
             servers.append(Server(side, f"http://127.0.0.1:{port}", demo.process.pid))
         time.sleep(IDLE_SETTLE)
-        rows = [Row("idle RSS of the server", *(rss_mib(server.pid) for server in servers), "MiB",
+        rows = [Row("idle RSS of the server", pair(rss_mib(server.pid) for server in servers), "MiB",
                     ratio_at_most(0.55), "no page opened yet")]
         if "browser" not in args.skip:
             rows += browser_rows(servers, args.clicks, args.tabs)
@@ -173,7 +189,7 @@ def browser_rows(servers: list[Server], clicks: int, tab_counts: list[int]) -> l
                     before, after, _ = tabs_rss(context, server.url, server.pid, count, server.library.connected)
                     context.close()
                     per_tab.append((after - before) * 1024 / count)
-                rows.append(Row(f"RSS per connected Chromium tab, {count} tabs", *per_tab, "KiB",
+                rows.append(Row(f"RSS per connected Chromium tab, {count} tabs", pair(per_tab), "KiB",
                                 note="server RSS with the tabs open minus before, / tabs"))
         finally:
             browser.close()
@@ -201,10 +217,10 @@ def submit_rows(browser: Any, servers: list[Server], clicks: int) -> list[Row]:
     medians = [statistics.median(values) for values in samples]
     p95s = [statistics.quantiles(values, n=20)[-1] for values in samples]
     timed = " / ".join(str(count) for count in exact)
-    return [Row("submit → output shown, median", *medians, "ms", at_most(8, "ms", 0.35),
+    return [Row("submit → output shown, median", pair(medians), "ms", at_most(8, "ms", 0.35),
                 f"{clicks} clicks each, alternating, after 1 warm-up; {timed} timed at the value write "
                 "(else by a requestAnimationFrame poll)"),
-            Row("submit → output shown, p95", *p95s, "ms")]
+            Row("submit → output shown, p95", pair(p95s), "ms")]
 
 
 def api_rows(servers: list[Server], folder: Path, gradio6: Library, blocks: int = 5, calls: int = 100) -> list[Row]:
@@ -215,11 +231,11 @@ def api_rows(servers: list[Server], folder: Path, gradio6: Library, blocks: int 
         for index, server in enumerate(servers):
             call = gradio_call if server.library.is_gradio else None
             samples[index] += api_load.round_trips(server.url, calls, 10, call)
-    rows = [Row("API round trip, trivial fn, HTTP (median)", *map(statistics.median, samples), "ms",
+    rows = [Row("API round trip, trivial fn, HTTP (median)", pair(map(statistics.median, samples)), "ms",
                 note=f"{blocks * calls} sequential calls each, alternating in blocks of {calls}; niceface: one "
                      "`POST /api/predict`; Gradio: `POST /gradio_api/call/greet` + `GET` of its event stream")]
     by_client = [gradio6.run(GRADIO_CLIENT, folder, server.url + "/", "30", "3") for server in servers]
-    rows.append(Row("API round trip, trivial fn, `gradio_client` (median)", *map(statistics.median, by_client),
+    rows.append(Row("API round trip, trivial fn, `gradio_client` (median)", pair(map(statistics.median, by_client)),
                     "ms", note="30 `Client.predict` calls each after 3, the same gradio_client "
                                f"{gradio6.version('gradio_client')} on both (niceface speaks its protocol); "
                                "mostly the client's own waiting: it polls its message queue every 50 ms"))
@@ -240,10 +256,9 @@ def queue_rows(sides: list[Library], folder: Path, ks: list[int], repeat: int) -
                                             "gradio" if side.is_gradio else "httpx", python=side.python)[0]
                         for side in sides)
         ceiling = ours.ceiling
-        target = {8: at_least(97, "≥ 97% of ideal"),
-                  32: at_least(97, "≥ 97% of the ceiling", lambda row, c=ceiling: 100 * row.ours / c)}.get(k)
-        rows.append(Row(f"queue throughput, k = {k} (% of ideal)", ours.percent(ours.best.seconds),
-                        theirs.percent(theirs.best.seconds), "%", target,
+        target = {8: at_least(97, "≥ 97% of ideal"), 32: at_least(97, "≥ 97% of the ceiling", 100 / ceiling)}.get(k)
+        rows.append(Row(f"queue throughput, k = {k} (% of ideal)",
+                        (ours.percent(ours.best.seconds), theirs.percent(theirs.best.seconds)), "%", target,
                         f"{ours.calls} calls, best of {repeat}; ceiling {ceiling:.1f}%; medians "
                         f"{ours.percent(ours.median_seconds):.1f} / {theirs.percent(theirs.median_seconds):.1f}%"))
     return rows
@@ -256,8 +271,8 @@ def interpret_rows(gradio3: Library | None, why: str, folder: Path, runs: int) -
         ours = NICEFACE.run(INTERPRET, folder, str(sleep), str(runs))
         theirs = gradio3.run(INTERPRET, folder, str(sleep), str(runs)) if gradio3 is not None else None
         calls = f"fn calls {ours['calls']}" + (f" / {theirs['calls']}" if theirs else "")
-        rows.append(Row(f"interpretation \"default\", {ours['words']} words, {fn}", ours["ms"],
-                        theirs["ms"] if theirs else None, "ms",
+        rows.append(Row(f"interpretation \"default\", {ours['words']} words, {fn}",
+                        (ours["ms"], theirs["ms"] if theirs else None), "ms",
                         note=f"vs Gradio 3.50; median of {runs}, in process; {calls}" + (f"; {why}" if why else "")))
     return rows
 
@@ -267,9 +282,9 @@ def scale_rows(clicks: int) -> list[Row]:
     level = many.measure([1000], 1024, clicks)[0]
     p50, p95 = many.percentile(level.click, 0.5), many.percentile(level.click, 0.95)
     why = "not measured for Gradio (bench/clients.py simulates NiceGUI's socket.io client)"
-    return [Row(f"1,000 simulated clients: server RSS ({level.connected} connected)", level.rss, None, "MiB",
-                (("< 400 MiB", lambda row: row.ours < 400)), why),
-            Row("…and a live Chromium tab's submit → output, median", p50, None, "ms", at_most(50, "ms"),
+    return [Row(f"1,000 simulated clients: server RSS ({level.connected} connected)", (level.rss, None), "MiB",
+                Target("< 400 MiB", lambda ours, _: ours < 400), why),
+            Row("…and a live Chromium tab's submit → output, median", (p50, None), "ms", at_most(50, "ms"),
                 f"{clicks} clicks; p95 {p95:.1f} ms, max {level.click[-1]:.1f} ms")]
 
 
@@ -306,8 +321,9 @@ def print_table(rows: list[Row], header: list[str]) -> None:
     print("| --- | ---: | ---: | ---: | --- | :---: | --- |")
     for row in rows:
         ratio = f"{row.ratio:.2f}×" if row.ratio is not None else "—"
-        print(f"| {row.name} | {cell(row.ours, row.unit)} | {cell(row.theirs, row.unit)} | {ratio} | "
-              f"{row.target[0] if row.target else ''} | {row.verdict} | {row.note} |")
+        ours, theirs = row.values
+        print(f"| {row.name} | {cell(ours, row.unit)} | {cell(theirs, row.unit)} | {ratio} | "
+              f"{row.target.text if row.target else ''} | {row.verdict} | {row.note} |")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
