@@ -190,7 +190,8 @@ def browser_rows(servers: list[Server], clicks: int, tab_counts: list[int]) -> l
                     context.close()
                     per_tab.append((after - before) * 1024 / count)
                 rows.append(Row(f"RSS per connected Chromium tab, {count} tabs", pair(per_tab), "KiB",
-                                note="server RSS with the tabs open minus before, / tabs"))
+                                note="server RSS with the tabs open minus before, / tabs; a niceface tab holds its "
+                                     "page and websocket on the server, a Gradio tab no connection between runs"))
         finally:
             browser.close()
     return rows
