@@ -6,7 +6,8 @@ by scripts/test.sh); interpretation is compared with Gradio 3.50 (NICEFACE_GRADI
 is one source for both, ``Interface(greet, "text", "text")`` with only the import changed
 (bench/rivals.py). Where load matters the two run interleaved: import and cold start alternate
 run by run, the clicks alternate tab by tab, the API calls alternate in blocks of 100, the
-queue loads alternate k by k.
+queue loads alternate k by k. The tabs part runs late, on fresh servers: 50 open tabs load the
+machine, so it is kept away from the timings.
 
     python bench/compare.py                          # everything (about 15 minutes)
     python bench/compare.py --skip scale queue       # quicker
@@ -29,8 +30,8 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -44,6 +45,8 @@ from bench.rivals import (
     INTERPRET,
     NICEFACE,
     Library,
+    Server,
+    both_served,
     ensure_gradio3,
     gradio_call,
 )
@@ -51,18 +54,17 @@ from bench.startup import (
     CHROMIUM,
     CHROMIUM_ARGS,
     cold_start_seconds,
-    free_port,
     install_timer,
-    listening,
     open_tab,
     rss_mib,
     submit_latency_ms,
     tabs_rss,
-    wait_until,
     wall_time,
 )
 
-PARTS = ("import", "cold", "browser", "api", "queue", "interpret", "scale")
+PARTS = ("import", "cold", "idle", "submit", "api", "queue", "interpret", "tabs", "scale")
+#: the table's order (tabs run late, away from the timings: 50 open tabs load the machine)
+ORDER = ("`import`", "`python app.py`", "idle RSS", "server RSS per open", "submit", "API", "queue", "interpretation", "")
 IDLE_SETTLE = 2.0  # s after the port opened, before the idle RSS
 
 
@@ -148,52 +150,53 @@ def cold_rows(sides: list[Library], folder: Path, runs: int) -> list[Row]:
     return [Row("`python app.py` → first HTTP 200", medians, "s", ratio_at_most(0.35), f"median of {runs}")]
 
 
-@dataclass(frozen=True)
-class Server:
-    library: Library
-    url: str
-    pid: int
-
-
 def served_rows(sides: list[Library], folder: Path, args: argparse.Namespace, gradio6: Library) -> list[Row]:
-    """Both apps up at once: idle RSS, then the browser and the API parts."""
-    with ExitStack() as stack:
-        servers = []
-        for side in sides:
-            port = free_port()
-            demo = stack.enter_context(side.serve(folder, port))
-            wait_until(partial(listening, port), demo.process)
-            servers.append(Server(side, f"http://127.0.0.1:{port}", demo.process.pid))
+    """Both apps up at once: idle RSS, then the submits in a browser and the API round trips."""
+    with both_served(sides, folder) as servers:
         time.sleep(IDLE_SETTLE)
         rows = [Row("idle RSS of the server", pair(rss_mib(server.pid) for server in servers), "MiB",
-                    ratio_at_most(0.55), "no page opened yet")]
-        if "browser" not in args.skip:
-            rows += browser_rows(servers, args.clicks, args.tabs)
+                    ratio_at_most(0.55), "no page opened yet")] if "idle" not in args.skip else []
+        if "submit" not in args.skip:
+            note("submit", f"{args.clicks} clicks each")
+            with chromium() as browser:
+                rows += submit_rows(browser, servers, args.clicks)
         if "api" not in args.skip:
             rows += api_rows(servers, folder, gradio6)
     return rows
 
 
-def browser_rows(servers: list[Server], clicks: int, tab_counts: list[int]) -> list[Row]:
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, through Playwright."""
     from playwright.sync_api import sync_playwright
 
-    note("browser", f"{clicks} clicks each, then {tab_counts} tabs")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            rows = submit_rows(browser, servers, clicks)
-            for count in tab_counts:
-                per_tab = []
-                for server in servers:
-                    context = browser.new_context()
-                    before, after, _ = tabs_rss(context, server.url, server.pid, count, server.library.connected)
-                    context.close()
-                    per_tab.append((after - before) * 1024 / count)
-                rows.append(Row(f"RSS per connected Chromium tab, {count} tabs", pair(per_tab), "KiB",
-                                note="server RSS with the tabs open minus before, / tabs; a niceface tab holds its "
-                                     "page and websocket on the server, a Gradio tab no connection between runs"))
+            yield browser
         finally:
             browser.close()
+
+
+def tab_rows(sides: list[Library], folder: Path, tab_counts: list[int]) -> list[Row]:
+    """Server RSS per open tab: fresh servers with one tab open, then for each count that many more
+    tabs on each, closed after."""
+    rows = []
+    with both_served(sides, folder) as servers, chromium() as browser:
+        for server in servers:  # the first page of a server builds what every later page shares
+            open_tab(browser.new_context(), server.url, server.library.connected)
+        for count in tab_counts:
+            per_tab, totals = [], []
+            for server in servers:
+                context = browser.new_context()
+                before, after, _ = tabs_rss(context, server.url, server.pid, count, server.library.connected)
+                context.close()
+                per_tab.append((after - before) * 1024 / count)
+                totals.append(f"{before:.1f} → {after:.1f}")
+            rows.append(Row(f"server RSS per open Chromium tab, {count} tabs", pair(per_tab), "KiB",
+                            note=f"RSS with the tabs open minus before, / tabs ({' / '.join(totals)} MiB); a niceface "
+                                 "tab keeps its page and websocket on the server, a Gradio tab no connection "
+                                 "between runs"))
     return rows
 
 
@@ -355,16 +358,18 @@ def main(argv: list[str] | None = None) -> None:
         folder = Path(name)
         parts: dict[str, Callable[[], list[Row]]] = {
             "import": lambda: import_rows(sides, args.runs), "cold": lambda: cold_rows(sides, folder, args.runs),
-            "served": lambda: served_rows(sides, folder, args, gradio6),
+            "idle": lambda: served_rows(sides, folder, args, gradio6),
             "queue": lambda: queue_rows(sides, folder, args.ks, args.repeat),
-            "interpret": lambda: interpret_rows(gradio3, why, folder, 20), "scale": lambda: scale_rows(args.clicks)}
+            "interpret": lambda: interpret_rows(gradio3, why, folder, 20),
+            "tabs": lambda: tab_rows(sides, folder, args.tabs), "scale": lambda: scale_rows(args.clicks)}
         for part, measure in parts.items():
-            if part in args.skip:
-                continue
+            if part in args.skip and (part != "idle" or not {"submit", "api"} <= set(args.skip)):
+                continue  # (the apps started for idle serve the submit and API parts)
             if part != "queue":  # that part notes each k
                 note(part)
             rows += measure()
     versions.append(gradio3.version() if gradio3 is not None else "")
+    rows.sort(key=lambda row: next(i for i, start in enumerate(ORDER) if row.name.startswith(start)))
     print_table(rows, header(versions, load, time.monotonic() - started, argv or sys.argv[1:]))
 
 

@@ -10,15 +10,16 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
-from bench.startup import CONNECTED, NICEFACE_OUTPUT, Demo, served
+from bench.startup import CONNECTED, NICEFACE_OUTPUT, Demo, free_port, listening, served, wait_until
 
 #: Gradio 6, as scripts/test.sh makes it
 GRADIO_PYTHON = os.environ.get("NICEFACE_GRADIO_PYTHON", str(ROOT / ".venv-gradio" / "bin" / "python"))
@@ -183,6 +184,26 @@ class Library:
 
 
 NICEFACE = Library("niceface", "niceface", sys.executable)
+
+
+@dataclass(frozen=True)
+class Server:
+    library: Library
+    url: str
+    pid: int
+
+
+@contextmanager
+def both_served(sides: list[Library], folder: Path) -> Iterator[list[Server]]:
+    """The tiny app of each library running at once, each on a free port, stopped on exit."""
+    with ExitStack() as stack:
+        servers = []
+        for side in sides:
+            port = free_port()
+            demo = stack.enter_context(side.serve(folder, port))
+            wait_until(partial(listening, port), demo.process)
+            servers.append(Server(side, f"http://127.0.0.1:{port}", demo.process.pid))
+        yield servers
 
 
 def gradio_call(client: Any, text: str) -> Any:
