@@ -9,7 +9,7 @@ run by run, the clicks alternate tab by tab, the API calls alternate in blocks o
 queue loads alternate k by k. The tabs part runs late, on fresh servers: 50 open tabs load the
 machine, so it is kept away from the timings.
 
-    python bench/compare.py                          # everything (about 15 minutes)
+    python bench/compare.py                          # everything (about 13 minutes on 2 cores)
     python bench/compare.py --skip scale queue       # quicker
     python bench/compare.py --no-install             # never make the Gradio 3.50 virtualenv
 
