@@ -133,7 +133,7 @@ def clicks_in_page(kind: str, clicks: int) -> tuple[list[dict[str, float]], list
                 browser = playwright.chromium.launch(executable_path=startup.CHROMIUM, headless=True,
                                                      args=startup.CHROMIUM_ARGS)
                 page = startup.open_tab(browser.new_context(), f"http://{startup.HOST}:{port}/")
-                page.evaluate(startup.INSTALL_TIMER)
+                startup.install_timer(page)
                 page.evaluate(PROBE_PAGE)
                 startup.submit_latency_ms(page, "warm-up")
                 timings = [page_timings(page, f"Ada {number}") for number in range(clicks)]
