@@ -47,8 +47,8 @@ from bench.startup import (
     CHROMIUM_ARGS,
     DEMO,
     HOST,
-    INSTALL_TIMER,
     free_port,
+    install_timer,
     listening,
     open_tab,
     rss_mib,
@@ -213,7 +213,7 @@ def cpu_percent(pid: int, seconds: float = CPU_WINDOW) -> float:
 
 
 def clicks(page: Any, count: int) -> list[float]:
-    page.evaluate(INSTALL_TIMER)
+    install_timer(page)
     submit_latency_ms(page, "warm-up")
     return sorted(submit_latency_ms(page, f"Ada {number}")[0] for number in range(count))
 

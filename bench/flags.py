@@ -4,9 +4,9 @@ of `niceface flags export` of 100k flags.
     python bench/flags.py [--sizes 1000,10000,100000] [--flags 300] [--shard-size N ...]
         [--export 100000] [--folder DIR]
 
-Existing flags are loaded in bulk (FlagStore.add_records: each shard written once), then
+Existing flags are loaded in bulk (FlagStore.add_records: each shard appended to once), then
 --flags single flags are timed through FlagStore.add, as a page or API call stores them (an
-image's bytes go to files/, the record to the current shard, fsync and rename included). The
+image's bytes go to files/, the record appended to the current shard and flushed to disk). The
 export is measured in a fresh process (tracemalloc peak while writing the CSV to /dev/null)
 at a tenth of the size and at the full size: flat means the two peaks are alike.
 """

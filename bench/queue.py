@@ -68,7 +68,7 @@ import textwrap
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
@@ -396,20 +396,27 @@ async def load(served: Served, clients: int, calls_per_client: int, *, client: s
             await connection.aclose()
 
 
-def round_trips(url: str, calls: int, warmup: int) -> list[float]:
-    """Milliseconds of each of ``calls`` sequential calls on one keep-alive connection."""
+def round_trips(url: str, calls: int, warmup: int, call: Callable[[Any, str], Any] | None = None) -> list[float]:
+    """Milliseconds of each of ``calls`` sequential calls on one keep-alive httpx.Client;
+    ``call(client, text)`` makes one (default: POST /api/predict) and fails on a bad answer."""
     import httpx
 
     samples = []
     with httpx.Client(base_url=url, timeout=10.0) as client:
         for index in range(warmup + calls):
             begin = time.perf_counter()
-            response = client.post("/api/predict", json={"data": [f"x{index}"]})
+            (call or predict)(client, f"x{index}")
             elapsed = time.perf_counter() - begin
-            response.raise_for_status()
             if index >= warmup:
                 samples.append(1000 * elapsed)
     return samples
+
+
+def predict(client: Any, text: str) -> Any:
+    """One call of niceface's HTTP API on an httpx.Client."""
+    response = client.post("/api/predict", json={"data": [text]})
+    response.raise_for_status()
+    return response.json()["data"]
 
 
 def machine_floor(k: int, calls: int, sleep: float = SLEEP) -> float:
@@ -605,7 +612,7 @@ def print_throughput(rows: list[ThroughputRow], repeat: int) -> None:
               f"{row.percent(row.median_seconds):>6.1f}% {row.ceiling:>6.1f}% {row.percent(min(row.floors)):>6.1f}% "
               f"{steady:>7} {verdict:>6} {row.cpu_ms('client'):>18.2f} {row.cpu_ms('server'):>6.2f}")
     print(f"each client its own keep-alive connection (httpx.AsyncClient or RawClient), {CALLS_PER_CLIENT} calls in a row; "
-          f"target >= {THROUGHPUT_TARGET:.0f}% of ideal (Gradio 6 here: 89% at k=8, 61% at k=32); "
+          f"target >= {THROUGHPUT_TARGET:.0f}% of ideal (Gradio beside it: --gradio, or bench/compare.py); "
           f"fn on a Dask cluster (--executor dask): >= {EXECUTOR_TARGET:.0f}%;\n"
           "ceiling: ceil(calls/k) full rounds; floor: k bare threads sleeping through the same calls;\n"
           "steady (median of the runs): from the end of the first round to the end of the last full one")

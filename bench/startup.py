@@ -1,4 +1,4 @@
-"""Start-up time, memory and submit latency of examples/hello.py, against targets and Gradio 6.
+"""Start-up time, memory and submit latency of examples/hello.py, against targets.
 
 Measures, each in fresh processes bound to 127.0.0.1:
 
@@ -13,6 +13,7 @@ Measures, each in fresh processes bound to 127.0.0.1:
     python bench/startup.py --explain              # also: which imports the start-up time goes to
 
 Browser tabs are driven by Playwright on Debian's /usr/bin/chromium (never ``playwright install``).
+The same measurements side by side with Gradio, in one run: ``bench/compare.py``.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,7 +58,6 @@ class Row:
     value: float | None
     unit: str
     target: float | None = None
-    reference: str = ""
     note: str = ""
 
     @property
@@ -70,12 +70,14 @@ class Row:
 # ---- processes --------------------------------------------------------------------------------
 def median_wall_time(argv: list[str], runs: int) -> float:
     """Median seconds a command takes from start to exit."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return statistics.median(wall_time(argv) for _ in range(runs))
+
+
+def wall_time(argv: list[str]) -> float:
+    """Seconds a command takes from start to exit, run in the repository's root."""
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
 
 
 def free_port() -> int:
@@ -102,11 +104,17 @@ class Demo:
 @contextmanager
 def demo_process(port: int, *python_options: str) -> Iterator[Demo]:
     """``python examples/hello.py`` serving on ``port``; stopped (then killed) on exit."""
+    with served([sys.executable, *python_options, str(DEMO)], demo_env(port), ROOT) as demo:
+        yield demo
+
+
+@contextmanager
+def served(argv: list[str], env: dict[str, str], cwd: Path) -> Iterator[Demo]:
+    """A server process run by ``argv``; stopped (then killed) on exit, its stderr shown on failure."""
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "stderr.txt"
         with log.open("wb") as stderr:
-            process = subprocess.Popen([sys.executable, *python_options, str(DEMO)], cwd=ROOT,
-                                       env=demo_env(port), stdout=subprocess.DEVNULL, stderr=stderr)
+            process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         demo = Demo(process, log)
         try:
             yield demo
@@ -133,9 +141,9 @@ def wait_until(ready: Callable[[], bool], process: subprocess.Popen[bytes], time
     deadline = time.monotonic() + timeout
     while not ready():
         if process.poll() is not None:
-            raise RuntimeError(f"{DEMO.name} exited with code {process.returncode} before it served")
+            raise RuntimeError(f"{process.args} exited with code {process.returncode} before it served")
         if time.monotonic() > deadline:
-            raise RuntimeError(f"{DEMO.name} did not serve within {timeout:.0f} s")
+            raise RuntimeError(f"{process.args} did not serve within {timeout:.0f} s")
         time.sleep(0.005)
 
 
@@ -171,11 +179,11 @@ def rss_mib(pid: int) -> float:
 
 
 # ---- start-up ---------------------------------------------------------------------------------
-def cold_start_seconds() -> float:
-    """Popen of the demo to its first HTTP 200 on "/"."""
+def cold_start_seconds(start: Callable[[int], AbstractContextManager[Demo]] = demo_process) -> float:
+    """Popen of the demo (or what ``start(port)`` runs) to its first HTTP 200 on "/"."""
     port = free_port()
     started = time.perf_counter()
-    with demo_process(port) as demo:
+    with start(port) as demo:
         wait_until(lambda: http_ok(port), demo.process)
         return time.perf_counter() - started
 
@@ -186,27 +194,36 @@ def startup_rows(runs: int) -> list[Row]:
     cold = statistics.median(cold_start_seconds() for _ in range(runs))
     return [
         Row("python -c pass (baseline)", baseline, "s", note=f"median of {IMPORT_RUNS}"),
-        Row("import niceface", imported, "s", 0.7, "2.1 s", f"median of {IMPORT_RUNS}, baseline included"),
-        Row("cold start hello.py -> first 200", cold, "s", 0.8, "2.1 s", f"median of {runs}"),
+        Row("import niceface", imported, "s", 0.7, f"median of {IMPORT_RUNS}, baseline included"),
+        Row("cold start hello.py -> first 200", cold, "s", 0.8, f"median of {runs}"),
     ]
 
 
 # ---- browser ----------------------------------------------------------------------------------
-def open_tab(context: BrowserContext, url: str) -> Page:
-    """A tab showing the demo with its websocket connected."""
+#: a NiceGUI page is connected once its websocket has done the handshake
+CONNECTED = "window.did_handshake === true"
+
+
+def open_tab(context: BrowserContext, url: str, connected: str | None = CONNECTED) -> Page:
+    """A tab showing the demo with its Submit button, and ``connected`` (JS) true if given."""
     page = context.new_page()
     page.goto(url)
     page.get_by_role("button", name="Submit").wait_for(state="visible", timeout=30_000)
-    page.wait_for_function("window.did_handshake === true", timeout=30_000)
+    if connected is not None:
+        page.wait_for_function(connected, timeout=30_000)
     page.wait_for_timeout(CONNECT_SETTLE * 1000)
     return page
 
 
-INSTALL_TIMER = """() => {
+#: JS that finds the output element (an input or a textarea) of the demo's page
+NICEFACE_OUTPUT = "document.querySelector('[aria-label=\"output\"]')"
+
+INSTALL_TIMER = """() => {  // OUTPUT_ELEMENT: JS that finds the output element
     const bench = window.__bench = {t0: null, t1: null, expected: null, exact: false};
+    bench.output = () => OUTPUT_ELEMENT;
     const submit = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Submit');
     submit.addEventListener('click', () => { bench.t0 = performance.now(); }, true);
-    const output = document.querySelector('[aria-label="output"]');  // an input or a textarea
+    const output = bench.output();
     const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(output), 'value');
     Object.defineProperty(output, 'value', {  // the exact moment Vue writes the result
         configurable: true,
@@ -220,10 +237,15 @@ INSTALL_TIMER = """() => {
 
 OUTPUT_SHOWN = """() => {
     const bench = window.__bench;
-    if (document.querySelector('[aria-label="output"]').value !== bench.expected) return false;
+    if (bench.output().value !== bench.expected) return false;
     if (bench.t1 === null) bench.t1 = performance.now();  // element replaced: rAF poll is the clock
     return true;
 }"""
+
+
+def install_timer(page: Page, output: str = NICEFACE_OUTPUT) -> None:
+    """Time submits in ``page``: ``output`` is JS that finds the output element."""
+    page.evaluate(INSTALL_TIMER.replace("OUTPUT_ELEMENT", output))
 
 
 def submit_latency_ms(page: Page, text: str) -> tuple[float, bool]:
@@ -239,29 +261,35 @@ def submit_latency_ms(page: Page, text: str) -> tuple[float, bool]:
 
 
 def submit_row(page: Page, submits: int) -> Row:
-    page.evaluate(INSTALL_TIMER)
+    install_timer(page)
     submit_latency_ms(page, "warm-up")  # the first run starts the thread pool
     timings = [submit_latency_ms(page, f"Ada {number}") for number in range(submits)]
     latencies = [ms for ms, _ in timings]
     exact = sum(exact for _, exact in timings)
     p90 = statistics.quantiles(latencies, n=10)[-1] if submits > 1 else latencies[0]
-    return Row("submit -> output shown", statistics.median(latencies), "ms", reference="23 ms",
+    return Row("submit -> output shown", statistics.median(latencies), "ms",
                note=f"median of {submits} after 1 warm-up; p90 {p90:.1f} ms; {exact} timed at the value write")
 
 
-def per_client_rows(context: BrowserContext, url: str, pid: int, clients: int) -> list[Row]:
+def tabs_rss(context: BrowserContext, url: str, pid: int, clients: int,
+             connected: str | None = CONNECTED) -> tuple[float, float, float]:
+    """The server's RSS in MiB before ``clients`` tabs opened, with them open, and after they closed."""
     time.sleep(GC_SETTLE)
     before = rss_mib(pid)
-    tabs = [open_tab(context, url) for _ in range(clients)]
+    tabs = [open_tab(context, url, connected) for _ in range(clients)]
     time.sleep(GC_SETTLE)
     after = rss_mib(pid)
     for tab in tabs:
         tab.close()
     time.sleep(CLIENT_DELETE)
-    freed = rss_mib(pid)
+    return before, after, rss_mib(pid)
+
+
+def per_client_rows(context: BrowserContext, url: str, pid: int, clients: int) -> list[Row]:
+    before, after, freed = tabs_rss(context, url, pid, clients)
     per_client_kib = (after - before) * 1024 / clients
     return [
-        Row(f"RSS per connected client, N={clients}", per_client_kib, "KiB", 300, "~100 KiB",
+        Row(f"RSS per connected client, N={clients}", per_client_kib, "KiB", 300,
             f"{before:.1f} -> {after:.1f} MiB"),
         Row(f"RSS after the {clients} clients freed", freed, "MiB",
             note=f"{freed - before:+.1f} MiB vs before"),
@@ -277,7 +305,7 @@ def server_rows(client_counts: list[int], submits: int) -> list[Row]:
         process = demo.process
         wait_until(lambda: listening(port), process)
         time.sleep(1.0)
-        rows = [Row("idle RSS, no page opened", rss_mib(process.pid), "MiB", 90, "138 MiB")]
+        rows = [Row("idle RSS, no page opened", rss_mib(process.pid), "MiB", 90)]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
@@ -328,9 +356,9 @@ def format_value(row: Row) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = ("benchmark", "value", "target", "Gradio 6", "", "note")
+    header = ("benchmark", "value", "target", "", "note")
     cells = [header] + [(r.name, format_value(r), f"<= {r.target:g} {r.unit}" if r.target is not None else "",
-                         r.reference, r.status, r.note) for r in rows]
+                         r.status, r.note) for r in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
     for number, line in enumerate(cells):
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())

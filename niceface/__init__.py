@@ -7,7 +7,10 @@ NiceGUI, numpy's heavy friends, shap and gradio_client load only when first need
 """
 from __future__ import annotations
 
-from . import themes
+from . import (
+    _lazy_clients,  # noqa: F401 - first: socketio's client libraries load only if used (see there)
+    themes,
+)
 from ._version import __version__ as __version__
 from .app.compose import Parallel, Series
 from .app.core.context import Info, Progress, Request, Warning

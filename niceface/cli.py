@@ -21,6 +21,10 @@ from typing import Any
 
 from .exceptions import ConfigurationError, NicefaceError
 
+#: the shortest password `niceface users add` takes (NIST SP 800-63B's minimum for one a person chose;
+#: auth= in code takes what the program gives, as Gradio does)
+MIN_PASSWORD = 8
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="niceface", description="niceface command-line tools")
@@ -99,6 +103,10 @@ def _users(args: argparse.Namespace) -> int:
         if getpass.getpass("Again: ") != password:
             print("niceface: the passwords differ; nothing changed", file=sys.stderr)
             return 1
+    if len(password) < MIN_PASSWORD:
+        print(f"niceface: a password needs at least {MIN_PASSWORD} characters (a phrase of a few words is "
+              "easy to remember and hard to guess); nothing changed", file=sys.stderr)
+        return 1
     new = store.add(args.username, password)
     print(f"{'added' if new else 'changed the password of'} {args.username} in {args.file}")
     return 0

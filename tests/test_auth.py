@@ -158,7 +158,11 @@ def test_users_command_never_echoes_the_password(tmp_path):
 def test_users_command_lists_and_removes(tmp_path):
     users = tmp_path / "users.json"
     command = [sys.executable, "-m", "niceface.cli", "users"]
-    added = subprocess.run([*command, "add", str(users), "bob", "--password-stdin"], input="s3cret\n",
+    short = subprocess.run([*command, "add", str(users), "bob", "--password-stdin"], input="s3cret\n",
+                           capture_output=True, text=True, cwd=ROOT)
+    assert short.returncode == 1 and "at least 8 characters" in short.stderr and "s3cret" not in short.stderr
+    assert not users.exists()  # nothing stored
+    added = subprocess.run([*command, "add", str(users), "bob", "--password-stdin"], input="s3cret sauce\n",
                            capture_output=True, text=True, cwd=ROOT)
     assert added.returncode == 0 and "s3cret" not in added.stdout + added.stderr
     assert subprocess.run([*command, "list", str(users)], capture_output=True, text=True).stdout.split() == ["bob"]

@@ -59,10 +59,12 @@ def test_the_websocket_is_closed_without_a_session(app):
     assert asyncio.run(attempt({"cookie": f"niceface_session={cookie}"})).startswith("open: 0{")  # engine.io hello
 
 
-def test_the_login_page_shows_the_escaped_message(app):
+def test_the_login_page_shows_the_escaped_message_and_the_apps_title(app):
     page = httpx.get(app.url + "login", timeout=10)
     assert page.status_code == 200
     assert "&lt;b&gt;Team&lt;/b&gt; only: ask Ann for an account." in page.text and "<b>Team" not in page.text
+    assert '<p class="app">Private &lt;notes&gt;</p>' in page.text and "<notes>" not in page.text
+    assert "<title>Log in · Private &lt;notes&gt;</title>" in page.text
     evil = httpx.get(app.url + 'login?next="><script>alert(1)</script>', timeout=10)
     assert "<script>alert(1)" not in evil.text
 
@@ -146,6 +148,7 @@ def test_a_person_logs_in_uses_the_app_flags_and_logs_out(serve, page, tmp_path)
     served = serve("auth_app", env={"FLAG_DIR": str(flags)})
     page.goto(served.url)
     page.get_by_text("only: ask Ann for an account.").wait_for()
+    assert page.title() == "Log in · Private <notes>" and page.locator(".app").inner_text() == "Private <notes>"
     screenshot(page, "login")
     fill_login(page, "ann", "not it")
     page.get_by_text("Wrong username or password.").wait_for()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import subprocess
 import sys
 import threading
 import time
 
 from conftest import ROOT
+from tinydb import TinyDB
 
 from niceface.storage.flags import Blob, FlagStore, unique_labels
+from niceface.storage.lines import JSONLinesStorage
 
 PNG = (ROOT / "examples" / "images" / "digit_7.png").read_bytes()
 PNG_BLOB = Blob(PNG, "image/png")
@@ -29,8 +30,8 @@ def test_a_record_holds_values_option_user_and_utc_time_and_copies_files(tmp_pat
     assert record["option"] == "wrong" and record["username"] == "ann"
     assert record["timestamp"].endswith("+00:00") and abs(
         time.time() - __import__("datetime").datetime.fromisoformat(record["timestamp"]).timestamp()) < 5
-    stored = json.loads((tmp_path / "flagged" / "flags" / "000001.json").read_text())  # a TinyDB file
-    assert list(stored["_default"].values()) == [record]
+    with TinyDB(tmp_path / "flagged" / "flags" / "000001.jsonl", storage=JSONLinesStorage) as stored:  # TinyDB's
+        assert stored.all() == [record]
     assert list(store.records()) == [record] and store.count() == 1
 
 

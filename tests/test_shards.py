@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from tinydb import TinyDB
 
 from niceface.exceptions import StorageError
 from niceface.storage.flags import FlagStore
+from niceface.storage.lines import JSONLinesStorage
+from niceface.storage.shards import shard_records
 
 WRITER = textwrap.dedent("""
     import sys
@@ -52,9 +55,14 @@ def by_writer(store: FlagStore) -> dict[str, list[int]]:
 
 
 def every_file_parses(folder: Path) -> None:
-    for path in (folder / "flags").iterdir():
-        if path.suffix == ".json":
-            json.loads(path.read_text())  # raises if half-written
+    """The index parses; every shard opens with TinyDB and parses but for, at most, a last
+    line a kill cut short (the record that was being written)."""
+    json.loads((folder / "flags" / "index.json").read_text())
+    for path in (folder / "flags").glob("*.jsonl"):
+        with TinyDB(path, storage=JSONLinesStorage) as database:
+            stored = database.all()
+        complete = path.read_bytes().split(b"\n")[:-1]
+        assert len(stored) == len(complete), path
 
 
 def test_two_processes_flagging_500_each_lose_nothing(tmp_path):
@@ -66,9 +74,9 @@ def test_two_processes_flagging_500_each_lose_nothing(tmp_path):
     assert sorted(kept["a"]) == sorted(kept["b"]) == list(range(500))
     assert kept["a"] == list(range(500))  # each writer's flags in the order it made them
     assert store.count() == 1000
-    shards = sorted((tmp_path / "flagged" / "flags").glob("[0-9]*.json"))
+    shards = sorted((tmp_path / "flagged" / "flags").glob("[0-9]*.jsonl"))
     assert len(shards) == -(-1000 // 37)  # full shards, and no record written twice
-    assert all(len(json.loads(path.read_text())["_default"]) <= 37 for path in shards)
+    assert all(len(shard_records(path)) <= 37 for path in shards)
 
 
 def test_writers_killed_mid_write_leave_every_confirmed_flag(tmp_path):
@@ -115,13 +123,41 @@ def test_a_lost_index_is_rebuilt_from_the_shards(tmp_path):
 def test_a_broken_shard_is_reported_not_overwritten(tmp_path):
     store = FlagStore(tmp_path, ["x"])
     store.add(["first"])
-    shard = tmp_path / "flags" / "000001.json"
-    shard.write_text('{"_default": {"1": ')
-    with pytest.raises(StorageError, match="not valid JSON"):
+    shard = tmp_path / "flags" / "000001.jsonl"
+    shard.write_text('[1, {"inputs": }]\n')
+    with pytest.raises(StorageError, match="last record is unreadable"):
         store.add(["y"])
-    with pytest.raises(StorageError, match="not valid JSON"):
-        store.count()
-    assert shard.read_text() == '{"_default": {"1": '
+    with pytest.raises(StorageError, match="line 1 is not a record"):
+        list(store.records())
+    assert shard.read_text() == '[1, {"inputs": }]\n'
+
+
+def test_a_line_cut_short_by_a_crash_is_skipped_then_cut_off(tmp_path):
+    store = FlagStore(tmp_path, ["x"])
+    store.add(["kept"])
+    shard = tmp_path / "flags" / "000001.jsonl"
+    with shard.open("ab") as file:
+        file.write(b'[2, {"inputs": {"x": "half')  # a writer killed mid-write
+    assert [r["inputs"]["x"] for r in store.records()] == ["kept"] and store.count() == 1
+    store.add(["next"])
+    assert [r["inputs"]["x"] for r in store.records()] == ["kept", "next"] and store.count() == 2
+    assert b"half" not in shard.read_bytes()
+
+
+def test_shards_written_whole_by_earlier_versions_are_read_and_never_written(tmp_path):
+    """Shards of the version before JSON lines (one TinyDB JSON document each) stay as
+    they are: read first, counted, and new flags go to the next shard."""
+    folder = tmp_path / "flags"
+    folder.mkdir()
+    old = {"_default": {"1": {"inputs": {"x": "old 1"}}, "2": {"inputs": {"x": "old 2"}}}}
+    (folder / "000001.json").write_text(json.dumps(old))
+    (folder / "index.json").write_text('{"current": 1, "before": 0}')
+    before = (folder / "000001.json").read_bytes()
+    store = FlagStore(tmp_path, ["x"])
+    assert store.count() == 2
+    store.add(["new"])
+    assert [r["inputs"]["x"] for r in store.records()] == ["old 1", "old 2", "new"] and store.count() == 3
+    assert (folder / "000001.json").read_bytes() == before and (folder / "000002.jsonl").exists()
 
 
 def export_peak(store: FlagStore, out: Path) -> int:
@@ -170,3 +206,16 @@ def test_flags_json_of_earlier_versions_is_read_first_and_never_written(tmp_path
     rows = list(csv.reader(export.stdout.splitlines()))
     assert [row[0] for row in rows] == ["text", "old 1", "old 2", "old 3", "new"]
     assert (folder / "flags.json").read_bytes() == before
+
+
+def test_a_shard_is_a_tinydb_file_that_tinydb_can_change(tmp_path):
+    store = FlagStore(tmp_path, ["x"])
+    for x in ["a", "b", "c"]:
+        store.add([x])
+    with TinyDB(tmp_path / "flags" / "000001.jsonl", storage=JSONLinesStorage) as database:
+        database.update({"option": "checked"}, doc_ids=[2])
+        database.remove(doc_ids=[1])
+    assert [(r["inputs"]["x"], r["option"]) for r in store.records()] == [("b", "checked"), ("c", None)]
+    store.add(["d"])  # appended after the rewrite, with the next id
+    with TinyDB(tmp_path / "flags" / "000001.jsonl", storage=JSONLinesStorage) as database:
+        assert [document.doc_id for document in database.all()] == [2, 3, 4]

@@ -11,17 +11,22 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from ..exceptions import StorageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 
 class AtomicJSONStorage(Storage):
@@ -61,9 +66,13 @@ class AtomicJSONStorage(Storage):
 
 
 def write_json(path: Path, data: Any, mode: int = 0o644) -> None:
-    """Replace ``path`` with ``data`` as JSON, atomically: a temporary file in the same folder,
+    """Replace ``path`` with ``data`` as JSON, atomically (``write_text``)."""
+    write_text(path, json.dumps(data, ensure_ascii=False), mode)  # dumps: json.dump encodes in pure Python, 4x slower
+
+
+def write_text(path: Path, text: str, mode: int = 0o644) -> None:
+    """Replace ``path`` with ``text``, atomically: a temporary file in the same folder,
     flushed to disk and renamed into place."""
-    text = json.dumps(data, ensure_ascii=False)  # dumps: json.dump encodes in pure Python, 4x slower
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "w",
@@ -75,11 +84,11 @@ def write_json(path: Path, data: Any, mode: int = 0o644) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (where the platform allows opening a folder)."""
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file's name durable (where the platform allows opening a folder)."""
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)
         try:
@@ -112,7 +121,9 @@ def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
 class Mutex:
     """One holder at a time among this process's threads and every process: a thread lock
     and a file lock (``path``, made on first use with ``mode``: never writable by other users,
-    who could otherwise hold it forever)."""
+    who could otherwise hold it forever). On POSIX the file lock is ``flock`` on a descriptor
+    opened for each hold (closing it lets go, also when the process dies; a child made by
+    fork shares none of it); elsewhere the ``filelock`` package's."""
 
     def __init__(self, path: str | Path, mode: int = 0o644) -> None:
         self.path = Path(path)
@@ -121,8 +132,21 @@ class Mutex:
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        with self._thread, FileLock(str(self.path), mode=self.mode):
-            yield
+        if fcntl is None:  # pragma: no cover - Windows
+            from filelock import FileLock
+            with self._thread, FileLock(str(self.path), mode=self.mode):
+                yield
+            return
+        with self._thread:
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
+            try:
+                if stat.S_IMODE(os.fstat(descriptor).st_mode) != self.mode:
+                    with contextlib.suppress(PermissionError):  # another user's file: theirs to set
+                        os.fchmod(descriptor, self.mode)  # made under a umask that changed it
+                fcntl.flock(descriptor, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(descriptor)  # and with it the lock
 
 
 @contextlib.contextmanager

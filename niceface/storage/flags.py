@@ -1,8 +1,9 @@
 """FlagStore: flagged samples, one TinyDB record each, in ``flagging_dir``.
 
     flagging_dir/
-      flags/              the records: TinyDB shards of SHARD_SIZE records and their index
-                          (storage.shards), so a flag costs the same at any number of flags
+      flags/              the records: TinyDB shards of SHARD_SIZE records in JSON lines and
+                          their index (storage.shards); a flag is appended to one, so it costs
+                          the same at any number of flags
       flags.json          the records of niceface versions before the shards, if any: read
                           (first) and never written again
       files/<random>.png  uploaded or produced media, referenced from records by relative path
@@ -32,7 +33,7 @@ from .tempfiles import suffix_for
 SHARDS = "flags"
 FLAGS_FILE = "flags.json"  # before the shards
 FILES = "files"
-#: records per shard: writing one flag rewrites one shard (see bench/flags.py for the measurements)
+#: records per shard (see bench/flags.py for the measurements)
 SHARD_SIZE = 200
 #: a cell starting with one of these is read as a formula by spreadsheet programs
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

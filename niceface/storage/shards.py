@@ -4,16 +4,18 @@ record costs the same at a hundred records or a million.
     folder/
       index.json        {"current": 7, "before": 6000}: the shard being filled, and how many
                         records the shards before it hold (rewritten only when a shard fills)
-      000001.json ...   TinyDB files of at most ``shard_size`` records (or about ``shard_bytes``);
-                        a full shard is never written again
+      000001.jsonl ...  TinyDB files in JSON lines (storage.lines) of at most ``shard_size``
+                        records (or about ``shard_bytes``); a full shard is never written again
       .lock             held by every writer (threads and processes)
 
-A writer, holding the lock, reads the index (a few bytes) and the current shard (a bounded
-number of records). When that shard is full it first writes an index that moves on to the
-next shard, then inserts there. Every file is replaced whole and atomically (storage.db), so a
-crash at any moment leaves the previous version of one file: at most the record being written
-is lost, and an index that has moved on to a shard not yet written points at an empty shard.
-Readers take no lock: each file they open is one complete version.
+A writer, holding the lock, reads the index (a few bytes) and the end of the current shard
+(its last line), then appends the new records there and flushes them to disk: no record
+already stored is parsed or written again. When that shard is full it first writes an index
+that moves on to the next shard (atomically, storage.db), then appends there. A crash at any
+moment loses at most the record being written (a line cut short, which readers skip and the
+next writer cuts off); an index that has moved on to a shard not yet written points at an
+empty shard. Readers take no lock. Shards written whole as JSON (``NNNNNN.json``, before the
+JSON lines) are read as they are and never written again.
 """
 from __future__ import annotations
 
@@ -26,12 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .db import Mutex, make_folder, opened, read_tables, write_json
+from . import lines
+from .db import Mutex, make_folder, read_tables, write_json
 
 log = logging.getLogger(__name__)
 INDEX = "index.json"
-TABLE = "_default"  # TinyDB's table, the one every shard holds
-_SHARD_NAME = re.compile(r"^(\d{6,})\.json$")
+TABLE = lines.TABLE  # TinyDB's table, the one every shard holds
+_SHARD_NAME = re.compile(r"^(\d{6,})\.jsonl?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,9 @@ class Position:
 
 
 def shard_records(path: Path) -> list[dict[str, Any]]:
-    """The records of one TinyDB file, oldest first ([] if it does not exist)."""
+    """The records of one shard (or of any TinyDB JSON file), oldest first ([] if it does not exist)."""
+    if path.suffix == ".jsonl":
+        return list(lines.read_documents(path).values())
     return list(read_tables(path).get(TABLE, {}).values())
 
 
@@ -65,7 +70,9 @@ class ShardedTable:
         self._mutex = Mutex(self.folder / ".lock")
 
     def shard(self, number: int) -> Path:
-        return self.folder / f"{number:06d}.json"
+        """Shard ``number``: JSON lines, or a whole JSON file of earlier versions if there is one."""
+        whole = self.folder / f"{number:06d}.json"
+        return whole if whole.exists() else whole.with_suffix(".jsonl")
 
     def exists(self) -> bool:
         return self.folder.is_dir()
@@ -76,7 +83,7 @@ class ShardedTable:
         self.insert_many([record])
 
     def insert_many(self, records: Iterable[dict[str, Any]]) -> int:
-        """Add records in order, each shard written once per call (bulk loads); how many."""
+        """Add records in order, each shard appended to once per call (bulk loads); how many."""
         pending = iter(records)
         stored = 0
         make_folder(self.folder)
@@ -85,21 +92,25 @@ class ShardedTable:
             while (first := next(pending, None)) is not None:
                 pending = itertools.chain([first], pending)
                 path = self.shard(position.current)
-                with opened(path, self.mode) as database:
-                    table = database.table(TABLE)
-                    batch = list(itertools.islice(pending, self._room(len(table), path)))
-                    if batch:
-                        table.insert_multiple(batch)
-                    held = len(table)
-                stored += len(batch)
-                if not batch:  # full: move on before writing anything there
-                    position = position.next(held)
+                end = self._end(path)
+                batch = list(itertools.islice(pending, self._room(end)))
+                if batch:
+                    lines.append(path, batch, end, self.mode)
+                    stored += len(batch)
+                else:  # full: move on before writing anything there
+                    position = position.next(end.held)
                     self._save(position)
         return stored
 
-    def _room(self, held: int, path: Path) -> int:
-        size = path.stat().st_size if held else 0
-        return 0 if size >= self.shard_bytes else max(0, self.shard_size - held)
+    @staticmethod
+    def _end(path: Path) -> lines.Tail:
+        if path.suffix == ".jsonl":
+            return lines.tail(path)
+        held = len(shard_records(path))  # a whole-JSON shard of an earlier version: full, never appended to
+        return lines.Tail(held, 1 << 62, held + 1)
+
+    def _room(self, end: lines.Tail) -> int:
+        return 0 if end.size >= self.shard_bytes else max(0, self.shard_size - end.held)
 
     # ---- the index -------------------------------------------------------------------------
     def _position(self, *, repair: bool = False) -> Position:
@@ -140,7 +151,7 @@ class ShardedTable:
             return 0
         with self._mutex.held():
             position = self._position()
-            return position.before + len(shard_records(self.shard(position.current)))
+            return position.before + self._end(self.shard(position.current)).held
 
     def shards(self) -> Iterator[Path]:
         """The shard files, oldest first, as they are found while iterating (no lock)."""

@@ -5,7 +5,7 @@ import os
 import niceface as gr
 
 demo = gr.Interface(lambda text: text.upper(), gr.Textbox(label="text"), gr.Textbox(label="result"),
-                    title="Private", flagging_dir=os.environ.get("FLAG_DIR", "flagged"))
+                    title="Private <notes>", flagging_dir=os.environ.get("FLAG_DIR", "flagged"))
 
 if __name__ == "__main__":
     auth = os.environ.get("AUTH_FILE") or [("admin", "pass1234"), ("ann", "correct horse")]

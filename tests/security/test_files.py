@@ -32,7 +32,7 @@ def test_flag_folders_and_files_are_never_writable_by_others(serve, tmp_path):
     url = "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode()
     assert httpx.post(app.url + "api/predict", json={"data": [url, "note"]}, timeout=30).status_code == 200
     made = [folder.parent, folder, *folder.rglob("*")]
-    assert {folder / "files", folder / "flags", folder / "flags" / "000001.json"} <= set(made)
+    assert {folder / "files", folder / "flags", folder / "flags" / "000001.jsonl"} <= set(made)
     assert len(list((folder / "files").iterdir())) == 1
     for path in made:
         assert not stat.S_IMODE(path.stat().st_mode) & 0o022, (path, oct(path.stat().st_mode))

@@ -46,7 +46,7 @@ def build(site: Site | Definition, run: RunOptions, serve: ServeOptions, *,
     app = UploadLimit(app, limit) if limit else app
     if auth is not None:
         from .gate import AuthGate
-        app = AuthGate(app, auth)  # inside the headers: nothing is read before the login
+        app = AuthGate(app, auth, site.title)  # inside the headers: nothing is read before the login
     app = SecurityHeaders(app, allow_embedding=serve.allow_embedding)
     trusted = serve.forwarded_allow_ips
     if trusted is None:

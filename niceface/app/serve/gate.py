@@ -37,8 +37,8 @@ Scope = dict[str, Any]
 class AuthGate:
     """ASGI middleware: only the login page passes without a session."""
 
-    def __init__(self, app: Any, auth: Authenticator) -> None:
-        self.app, self.auth = app, auth
+    def __init__(self, app: Any, auth: Authenticator, name: str | None = None) -> None:
+        self.app, self.auth, self.name = app, auth, name  # name: the app's title, on the login page
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -85,31 +85,37 @@ class AuthGate:
         prefix = external_prefix(request)
         following = local_target(request.query_params.get("next", "/"))
         if request.method != "POST":
-            return _page(200, self.auth.message, following, None, prefix=prefix)
+            return self._page(200, following, None, prefix=prefix)
         if not same_origin(request):
             return PlainTextResponse("a login must come from this site's own login page", 403)
         form = await _read_form(request)
         if form is None:
-            return _page(413, self.auth.message, following, "That form was too large.", prefix=prefix)
+            return self._page(413, following, "That form was too large.", prefix=prefix)
         username, password = form.get("username", "").strip(), form.get("password", "")
         following = local_target(form.get("next", following))
         token, wait = await self.auth.login(username, password, address(request))
         if token is None and wait > 0:
             retry = str(int(wait) + 1)
-            return _page(429, self.auth.message, following, f"Too many failed attempts. Try again in {retry} s.",
-                         prefix=prefix, headers={"retry-after": retry})
+            return self._page(429, following, f"Too many failed attempts. Try again in {retry} s.", prefix=prefix,
+                              headers={"retry-after": retry})
         if token is None:
-            return _page(401, self.auth.message, following, "Wrong username or password.", prefix=prefix)
+            return self._page(401, following, "Wrong username or password.", prefix=prefix)
         response: Response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
         if "text/html" not in request.headers.get("accept", ""):  # a script (gradio_client): no page to go to
             response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
         _set_cookie(response, request, prefix, token, SESSION_SECONDS)
         return response
 
+    def _page(self, status: int, following: str, error: str | None, *, prefix: str,
+              headers: dict[str, str] | None = None) -> HTMLResponse:
+        text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
+                          message=self.auth.message, error=error, app=self.name)
+        return HTMLResponse(text, status, {"cache-control": "no-store", **(headers or {})})
+
     async def _logout(self, request: Request) -> Response:
         prefix = external_prefix(request)
         if request.method != "POST":
-            return HTMLResponse(login_page(action=f"{prefix}/logout", title="Log out", button="Log out"),
+            return HTMLResponse(login_page(action=f"{prefix}/logout", title="Log out", button="Log out", app=self.name),
                                 headers={"cache-control": "no-store"})
         if not same_origin(request):
             return PlainTextResponse("a logout must come from this site's own page", 403)
@@ -187,10 +193,4 @@ def _set_cookie(response: Response, connection: HTTPConnection, prefix: str, tok
 async def _close_websocket(_scope: Scope, _receive: Any, send: Any) -> None:
     await send({"type": "websocket.close", "code": 1008})
 
-
-def _page(status: int, message: str | None, following: str, error: str | None, *, prefix: str,
-          headers: dict[str, str] | None = None) -> HTMLResponse:
-    text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
-                      message=message, error=error)
-    return HTMLResponse(text, status, {"cache-control": "no-store", **(headers or {})})
 

@@ -5,12 +5,15 @@ import html
 
 
 def page(*, action: str, title: str, button: str, following: str | None = None, message: str | None = None,
-         error: str | None = None) -> str:
-    """The page's HTML: a form posting to ``action``; ``message`` (the app's auth_message) and
-    ``error`` shown as plain text; with ``following``, the login's fields and where to go next."""
+         error: str | None = None, app: str | None = None) -> str:
+    """The page's HTML: a form posting to ``action``; ``app`` (the app's title), ``message``
+    (its auth_message) and ``error`` shown as plain text; with ``following``, the login's
+    fields and where to go next."""
     fields = "" if following is None else FIELDS.format(next=html.escape(following))
     return PAGE.format(
         title=html.escape(title), action=html.escape(action), button=html.escape(button), fields=fields,
+        tab=html.escape(f"{title} · {app}" if app else title),
+        app=f'<p class="app">{html.escape(app)}</p>' if app else "",
         message=f'<p class="message">{html.escape(message)}</p>' if message else "",
         error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "")
 
@@ -21,7 +24,7 @@ FIELDS = """<input type="hidden" name="next" value="{next}">
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{tab}</title>
 <style>
 * {{ box-sizing: border-box; }}
 body {{ font-family: Roboto, system-ui, sans-serif; background: #f5f6f8; display: grid; place-items: center;
@@ -37,10 +40,11 @@ input {{ font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4
 button {{ font: inherit; padding: .6rem; border: 0; border-radius: 4px; background: #4f46e5; color: white;
          cursor: pointer; }}
 .message {{ margin: 0; color: #444; white-space: pre-wrap; }}
+.app {{ margin: 0; font-weight: 500; color: #4f46e5; overflow-wrap: anywhere; }}
 .error {{ margin: 0; color: #b91c1c; }}
 </style></head>
 <body><form class="nf-login" method="post" action="{action}">
-<h1>{title}</h1>{message}{error}
+{app}<h1>{title}</h1>{message}{error}
 {fields}
 <button type="submit">{button}</button>
 </form></body></html>

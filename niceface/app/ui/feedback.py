@@ -1,6 +1,7 @@
 """[UI] What a page says about a run: where it waits, how long it has run, what went wrong."""
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +13,8 @@ from ..core.jobs import JobStatus
 
 #: seconds after which a run shows its Cancel button
 SLOW = 0.3
+#: seconds between two readings of the running clock (the first comes one tick after the start)
+TICK = 0.1
 
 
 def ordinal(number: int) -> str:
@@ -44,7 +47,7 @@ class Feedback:
         self.lines: dict[str, Any] = {}
         self.running_since: float | None = None
         self._description: str | None = None  # what fn says it is doing (gr.Progress)
-        self._clock: Any = None
+        self._clock: asyncio.TimerHandle | None = None
         self._begun = 0.0
         self._on_slow: Callable[[], Any] | None = None
 
@@ -97,21 +100,28 @@ class Feedback:
         bar.set_value(update.fraction or 0)
         self._description = update.description
 
-    def begin(self, container: Any, on_slow: Callable[[], Any]) -> None:
+    def begin(self, on_slow: Callable[[], Any]) -> None:
         """A run was handed over: show the clock once it starts (refreshed ten times a second),
         and call ``on_slow`` once it waits, or runs longer than SLOW seconds (a quick run
-        flashes nothing)."""
+        flashes nothing and sends the page nothing but its outputs).
+
+        The clock is a callback of the event loop, not an element of the page: an element
+        would be added to and removed from the page on every run: two more updates for the
+        browser to draw, around the outputs."""
         self.running_since, self._begun, self._on_slow = None, time.monotonic(), on_slow
-        with container:
-            self._clock = ui.timer(0.1, self._tick)
+        self._cancel_clock()
+        self._clock = asyncio.get_running_loop().call_later(TICK, self._tick)
 
     def end(self) -> None:
-        if self._clock is not None:
-            self._clock.cancel()
-            self._clock = None
+        self._cancel_clock()
         self.running_since, self._description = None, None
         self._hide("status")
         self._hide("bar")
+
+    def _cancel_clock(self) -> None:
+        if self._clock is not None:
+            self._clock.cancel()
+            self._clock = None
 
     def _slowed(self) -> None:
         if self._on_slow is not None:
@@ -119,10 +129,12 @@ class Feedback:
             self._on_slow = None
 
     def _tick(self) -> None:
-        if self._clock is None:  # a tick already under way when the run ended
+        if self._clock is None or self.container.is_deleted:  # the run ended, or the page is gone
+            self._clock = None
             return
         if time.monotonic() - self._begun > SLOW:
             self._slowed()
         if self.running_since is not None:
             doing = f" · {self._description}" if self._description else ""
             self.show_status(f"Running… {time.monotonic() - self.running_since:.1f} s{doing}")
+        self._clock = asyncio.get_running_loop().call_later(TICK, self._tick)

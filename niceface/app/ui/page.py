@@ -115,8 +115,15 @@ class Page:
 
     def _inputs_changed(self) -> None:
         """Outputs of other inputs than those shown look faded until the next run."""
-        stale = self.last_outputs is not None and self.payloads() != self.ran_with
-        self.outputs_card.classes(add="nf-stale") if stale else self.outputs_card.classes(remove="nf-stale")
+        self._mark_stale(self.last_outputs is not None and self.payloads() != self.ran_with)
+
+    def _mark_stale(self, stale: bool) -> None:
+        """The CSS fades every output while the first one's slot has the class "nf-stale": a
+        class on the card would make the browser redraw the card with all it holds, while the
+        first output is redrawn anyway when a run shows its value (the class goes with it)."""
+        if self.outputs:
+            slot = self.outputs[0].slot
+            slot.classes(add="nf-stale") if stale else slot.classes(remove="nf-stale")
 
     def _field(self, component: Component, role: str) -> Field:
         """The component's widget, in a column of its own only when it is several elements or an
@@ -199,7 +206,7 @@ class Page:
             field.view.set(None)
         release(self.last_outputs, keep=())
         self.last_outputs = None
-        self.outputs_card.classes(remove="nf-stale")
+        self._mark_stale(False)
 
     async def submit(self) -> bool:
         """Run fn on the inputs as they are; True if its outputs are now on the page."""
@@ -210,7 +217,7 @@ class Page:
         generation = run.generation
         self.feedback.show_error(None)
         payloads = self.payloads()
-        self.feedback.begin(self.outputs_card, on_slow=self._offer_cancel)
+        self.feedback.begin(on_slow=self._offer_cancel)
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
                                             on_update=partial(self._on_update, generation), on_job=self._on_job,
@@ -247,7 +254,7 @@ class Page:
         shown = [payload.get("value") if is_update(payload) else payload for payload in payloads]
         release(self.last_outputs, keep=shown)  # the files of outputs no longer shown
         self.last_outputs = shown
-        self.outputs_card.classes(remove="nf-stale")
+        self._mark_stale(False)
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
         """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
