@@ -96,20 +96,32 @@ def _users(args: argparse.Namespace) -> int:
         print(f"removed {args.username}")
         return 0
     check_username(args.username)
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"Password for {args.username}: ")
-        if getpass.getpass("Again: ") != password:
-            print("niceface: the passwords differ; nothing changed", file=sys.stderr)
-            return 1
-    if len(password) < MIN_PASSWORD:
-        print(f"niceface: a password needs at least {MIN_PASSWORD} characters (a phrase of a few words is "
-              "easy to remember and hard to guess); nothing changed", file=sys.stderr)
+    password = _new_password(args)
+    if password is None:
         return 1
     new = store.add(args.username, password)
     print(f"{'added' if new else 'changed the password of'} {args.username} in {args.file}")
     return 0
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """The password to store (from standard input, or asked twice on the terminal), or None
+    after saying why there is none."""
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif not sys.stdin.isatty():
+        print("niceface: no terminal to ask for the password on; pipe it in with --password-stdin", file=sys.stderr)
+        return None
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+    if len(password) < MIN_PASSWORD:
+        print(f"niceface: a password needs at least {MIN_PASSWORD} characters (a phrase of a few words is "
+              "easy to remember and hard to guess); nothing changed", file=sys.stderr)
+        return None
+    if not args.password_stdin and getpass.getpass("Again: ") != password:
+        print("niceface: the passwords differ; nothing changed", file=sys.stderr)
+        return None
+    return password
 
 
 def _flags(args: argparse.Namespace) -> int:

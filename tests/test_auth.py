@@ -162,6 +162,10 @@ def test_users_command_lists_and_removes(tmp_path):
                            capture_output=True, text=True, cwd=ROOT)
     assert short.returncode == 1 and "at least 8 characters" in short.stderr and "s3cret" not in short.stderr
     assert not users.exists()  # nothing stored
+    no_terminal = subprocess.run([*command, "add", str(users), "bob"], stdin=subprocess.DEVNULL,
+                                 capture_output=True, text=True, cwd=ROOT)
+    assert no_terminal.returncode == 1 and "--password-stdin" in no_terminal.stderr
+    assert "Traceback" not in no_terminal.stderr and not users.exists()
     added = subprocess.run([*command, "add", str(users), "bob", "--password-stdin"], input="s3cret sauce\n",
                            capture_output=True, text=True, cwd=ROOT)
     assert added.returncode == 0 and "s3cret" not in added.stdout + added.stderr

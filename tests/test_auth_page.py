@@ -67,6 +67,9 @@ def test_the_login_page_shows_the_escaped_message_and_the_apps_title(app):
     assert "<title>Log in · Private &lt;notes&gt;</title>" in page.text
     evil = httpx.get(app.url + 'login?next="><script>alert(1)</script>', timeout=10)
     assert "<script>alert(1)" not in evil.text
+    typed = httpx.post(app.url + "login", data={"username": '"><script>alert(2)</script>', "password": "x"},
+                       headers={**HTML, "origin": app.url.rstrip("/")}, timeout=10)  # the name comes back, escaped
+    assert typed.status_code == 401 and "<script>alert(2)" not in typed.text and "&lt;script&gt;alert(2)" in typed.text
 
 
 def test_a_login_sets_a_safe_cookie_and_logout_ends_the_session_on_the_server(app):
@@ -152,6 +155,8 @@ def test_a_person_logs_in_uses_the_app_flags_and_logs_out(serve, page, tmp_path)
     screenshot(page, "login")
     fill_login(page, "ann", "not it")
     page.get_by_text("Wrong username or password.").wait_for()
+    assert page.get_by_label("Username").input_value() == "ann"  # only the password is typed again
+    assert page.evaluate("document.activeElement.name") == "password"
     fill_login(page, "ann", "correct horse")
     page.get_by_text("Signed in as ann").wait_for()
     submit_text(page, "behind the door", "BEHIND THE DOOR")
@@ -162,5 +167,34 @@ def test_a_person_logs_in_uses_the_app_flags_and_logs_out(serve, page, tmp_path)
     assert record["username"] == "ann" and record["outputs"]["result"] == "BEHIND THE DOOR"
     page.get_by_role("button", name="Log out").click()
     page.get_by_role("button", name="Log in").wait_for()
+    page.get_by_role("status").get_by_text("You are logged out.").wait_for()
     page.goto(served.url)
     page.get_by_role("button", name="Log in").wait_for()  # the session is gone
+
+
+def contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text against the login form's background."""
+    return page.evaluate("""selector => {
+        const luminance = css => {
+            const [r, g, b] = css.match(/\\d+/g).slice(0, 3).map(Number).map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const text = luminance(getComputedStyle(document.querySelector(selector)).color);
+        const ground = luminance(getComputedStyle(document.querySelector('form')).backgroundColor);
+        return (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);
+    }""", selector)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_login_page_is_readable_in_light_and_dark(serve, browser, scheme):
+    served = serve("auth_app")
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served.url + "login")
+    fill_login(page, "ann", "not it")
+    page.get_by_text("Wrong username or password.").wait_for()
+    for selector in ("label", ".message", ".app", ".error", "h1"):
+        assert contrast(page, selector) >= 4.5, (scheme, selector, contrast(page, selector))
+    screenshot(page, f"login_{scheme}")
+    context.close()

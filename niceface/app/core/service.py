@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 #: what a page or API caller is told of an error in fn when show_error is off
-HIDDEN_ERROR = "fn raised an error; its details are in the server's log (launch(show_error=True) shows them here)"
+HIDDEN_ERROR = ("This app ran into an error; its details are in the server's log (its author can show them here "
+                "with launch(show_error=True)).")
 
 
 @dataclass(eq=False)

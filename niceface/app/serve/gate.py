@@ -85,7 +85,8 @@ class AuthGate:
         prefix = external_prefix(request)
         following = local_target(request.query_params.get("next", "/"))
         if request.method != "POST":
-            return self._page(200, following, None, prefix=prefix)
+            out = request.query_params.get("out") == "1"  # where a logout lands
+            return self._page(200, following, None, prefix=prefix, notice="You are logged out." if out else None)
         if not same_origin(request):
             return PlainTextResponse("a login must come from this site's own login page", 403)
         form = await _read_form(request)
@@ -97,9 +98,9 @@ class AuthGate:
         if token is None and wait > 0:
             retry = str(int(wait) + 1)
             return self._page(429, following, f"Too many failed attempts. Try again in {retry} s.", prefix=prefix,
-                              headers={"retry-after": retry})
+                              headers={"retry-after": retry}, username=username)
         if token is None:
-            return self._page(401, following, "Wrong username or password.", prefix=prefix)
+            return self._page(401, following, "Wrong username or password.", prefix=prefix, username=username)
         response: Response = RedirectResponse(prefix + following, 303, {"cache-control": "no-store"})
         if "text/html" not in request.headers.get("accept", ""):  # a script (gradio_client): no page to go to
             response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
@@ -107,9 +108,10 @@ class AuthGate:
         return response
 
     def _page(self, status: int, following: str, error: str | None, *, prefix: str,
-              headers: dict[str, str] | None = None) -> HTMLResponse:
+              headers: dict[str, str] | None = None, username: str = "", notice: str | None = None) -> HTMLResponse:
         text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
-                          message=self.auth.message, error=error, app=self.name)
+                          message=self.auth.message, error=error or notice, app=self.name, username=username[:200],
+                          calm=error is None)
         return HTMLResponse(text, status, {"cache-control": "no-store", **(headers or {})})
 
     async def _logout(self, request: Request) -> Response:
@@ -120,7 +122,7 @@ class AuthGate:
         if not same_origin(request):
             return PlainTextResponse("a logout must come from this site's own page", 403)
         self.auth.logout(request.cookies.get(COOKIE))
-        response = RedirectResponse(f"{prefix}/login", 303, {"cache-control": "no-store"})
+        response = RedirectResponse(f"{prefix}/login?out=1", 303, {"cache-control": "no-store"})
         _set_cookie(response, request, prefix, "", 0)
         return response
 
