@@ -136,6 +136,15 @@ def test_each_tab_answers_at_its_own_api_name(tabbed):
     assert reversed_ == [{"__type__": "update", "visible": True, "value": "desserts"}]
 
 
+@pytest.mark.browser
+def test_the_api_page_of_tabs_names_each_tab_and_links_back_once(tabbed, page):
+    page.goto(tabbed.url + "use-via-api")
+    page.get_by_text("Use Greeter via API").wait_for()
+    page.get_by_text("Use Mirror via API").wait_for()
+    assert "/api/reverse" in page.content()
+    assert page.get_by_role("link", name="← back to the app").count() == 1
+
+
 def predict_at(app, name, *data):
     import httpx
     response = httpx.post(f"{app.url}api/{name}", json={"data": list(data)}, timeout=60)

@@ -49,9 +49,10 @@ def _python(data: list[Any]) -> tuple[str, str]:
     return helper, "[" + ", ".join(items) + "]"
 
 
-def render(definition: Definition, base: str, signed_in: bool, path: str = "predict") -> None:
-    """The content for one definition: its endpoint (/api/<path>), one call in curl and
-    Python, what each value is."""
+def render(definition: Definition, base: str, signed_in: bool, path: str = "predict", *, name: str | None = None,
+           back: bool = True) -> None:
+    """The content for one definition (``name``: what the page calls it, e.g. its tab): its
+    endpoint (/api/<path>), one call in curl and Python, what each value is."""
     row = definition.examples[0] if definition.examples else [None] * len(definition.wire_inputs)
     data = [_File(n, c.kind) if c.kind in MEDIA else sample(c, value)
             for n, (c, value) in enumerate(zip(definition.wire_inputs, row, strict=True))]
@@ -60,11 +61,12 @@ def render(definition: Definition, base: str, signed_in: bool, path: str = "pred
     login = " -u USER:PASSWORD" if signed_in else ""
     auth = ', auth=("USER", "PASSWORD")' if signed_in else ""
     with ui.column().classes("nf-interface w-full max-w-4xl mx-auto gap-4 p-4"):
-        ui.label(f"Use {definition.title or definition.name} via API").classes("text-2xl font-bold")
+        ui.label(f"Use {name or definition.title or definition.name} via API").classes("text-2xl font-bold")
         ui.markdown(f"`POST {base}/api/{path}` with `{{\"data\": [one value per input]}}` answers "
                     f"`{{\"data\": [one value per output], \"duration\": seconds}}`. Pictures, sounds and files "
-                    f"go both ways as base64 data URLs; for large files, send `multipart/form-data` with "
-                    f"`{{\"upload\": \"<field>\"}}` in `data` (see the README). "
+                    f"go both ways as base64 data URLs; for large files, send `multipart/form-data`: a `data` "
+                    f"field with the JSON list, where `{{\"upload\": \"<field>\"}}` stands for the file sent in "
+                    f"`<field>` of the same request. "
                     f"[The OpenAPI description]({base}/docs) has the schema.")
         ui.label("From a shell").classes("text-lg font-semibold")
         ui.code(f"{reads}curl -s{login} -X POST {base}/api/{path} \\\n  -H 'content-type: application/json' \\\n"
@@ -80,7 +82,8 @@ def render(definition: Definition, base: str, signed_in: bool, path: str = "pred
         columns = [{"name": key, "label": key, "field": key, "align": "left"} for key in ("side", "label", "component",
                                                                                          "value")]
         ui.table(columns=columns, rows=rows).props("flat bordered dense hide-bottom wrap-cells").classes("w-full")
-        ui.link("← back to the app", f"{base}/")
+        if back:
+            ui.link("← back to the app", f"{base}/")
 
 
 def _gradio_client(data: list[Any], base: str, signed_in: bool, path: str) -> None:
@@ -95,8 +98,10 @@ def _gradio_client(data: list[Any], base: str, signed_in: bool, path: str) -> No
 
 
 def render_site(site: Site, base: str, signed_in: bool) -> None:
-    for definition, path in zip(site.definitions, site.api_names(), strict=True):
-        render(definition, base, signed_in, path)
+    """Each tab's (or the one interface's) calls, one link back to the app at the end."""
+    last = len(site.tabs) - 1
+    for number, ((tab, definition), path) in enumerate(zip(site.tabs, site.api_names(), strict=True)):
+        render(definition, base, signed_in, path, name=tab if site.tabbed else None, back=number == last)
 
 
 def sample(component: Any, example: Any = None) -> Any:
