@@ -128,6 +128,10 @@ def _flags(args: argparse.Namespace) -> int:
     from .storage.flags import FLAGS_FILE, SHARDS, FlagStore
 
     store = FlagStore(args.directory)
+    if not Path(args.directory).is_dir():
+        print(f"niceface: there is no folder {args.directory} (the flags are in the app's flagging_dir, "
+              "default flagged/)", file=sys.stderr)
+        return 1
     if not store.exists():
         print(f"niceface: no flags in {args.directory} (no {SHARDS}/ or {FLAGS_FILE} there)", file=sys.stderr)
         return 1

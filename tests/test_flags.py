@@ -100,5 +100,8 @@ def test_cli_exports_and_counts(tmp_path):
     rows = list(csv.reader(out.open()))
     assert rows[1][:3] == ["'=1+1", '{"label": "x"}', "wrong"]
     missing = subprocess.run([*command, "export", str(tmp_path / "nowhere")], capture_output=True, text=True)
-    assert missing.returncode == 1 and "no flags in" in missing.stderr
+    assert missing.returncode == 1 and "there is no folder" in missing.stderr
     assert not (tmp_path / "nowhere").exists()
+    (tmp_path / "empty").mkdir()
+    empty = subprocess.run([*command, "count", str(tmp_path / "empty")], capture_output=True, text=True)
+    assert empty.returncode == 1 and "no flags in" in empty.stderr
