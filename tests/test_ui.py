@@ -231,6 +231,8 @@ def test_examples_read_like_values_and_pictures_are_thumbnails(serve, page):
     page.goto(app.url)
     first = page.locator(".nf-example").first.inner_text()
     assert "a, b" in first and "yes" in first and "[" not in first and "True" not in first
+    labels = "note · A fairly long dropdown label · empty choice · level · flag · tags"
+    assert page.locator(".nf-example-columns").inner_text() == f"({labels})"  # which value goes where
     digits = serve(DIGITS)
     page.goto(digits.url)
     assert page.locator(".nf-example img.nf-example-thumb").count() == 3

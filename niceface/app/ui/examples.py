@@ -56,7 +56,16 @@ def section_html(definition: Definition, page: int) -> str:
                    f'aria-label="Example {number + 1}"><div>{cards[number]}</div></button>' for number in shown)
     buttons = "".join(_page_button(number, number == page) for number in range(pages)) if pages > 1 else ""
     more = f'<div class="nf-example-pages">{buttons}</div>' if buttons else ""
-    return f'<div class="text-lg font-semibold">Examples</div><div class="nf-examples-grid">{grid}</div>{more}'
+    return (f'<div class="text-lg font-semibold">Examples{_columns(definition)}</div>'
+            f'<div class="nf-examples-grid">{grid}</div>{more}')
+
+
+def _columns(definition: Definition) -> str:
+    """With several inputs, which value of a card goes where: their labels, in order."""
+    if len(definition.wire_inputs) < 2:
+        return ""
+    labels = " · ".join(html.escape(component.label or component.kind) for component in definition.wire_inputs)
+    return f' <span class="nf-example-columns">({labels})</span>'
 
 
 def _page_button(number: int, current: bool) -> str:
