@@ -72,7 +72,7 @@ THEME_BUTTON = (
 @functools.lru_cache(maxsize=256)
 def _title_bar(title: str, username: str | None, prefix: str) -> str:
     user = "" if username is None else (
-        f'<div class="nf-user">Signed in as {html.escape(username)}</div>'
+        f'<div class="nf-user"><span class="nf-user-prefix">Signed in as </span>{html.escape(username)}</div>'
         + LOGOUT.format(action=html.escape(f"{prefix}/logout")))
     return f'<div class="nf-title grow">{html.escape(title)}</div>{user}{THEME_BUTTON}'
 
