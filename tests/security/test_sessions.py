@@ -49,7 +49,8 @@ def test_logout_sends_the_other_open_pages_of_that_login_to_the_login_page(guard
     second.goto(app.url)
     second.get_by_role("button", name="Log out").click()
     second.get_by_role("button", name="Log in").wait_for()
-    first.wait_for_url(app.url + "login")  # pushed there, not left running as admin
+    first.wait_for_url(app.url + "login?out=1")  # pushed there, not left running as admin
+    first.get_by_text("You are logged out.").wait_for()
     first.context.close()
 
 

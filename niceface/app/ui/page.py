@@ -285,7 +285,9 @@ class Page:
         """Its login session ended (logout, removal, password change): off to the login page."""
         self.service.forget(self.client.id)
         with self.client:
-            ui.navigate.to("/login")  # NiceGUI puts the app's prefix (root_path, X-Forwarded-Prefix) first
+            # "You are logged out." (also where this tab's own Log out may land first); NiceGUI puts
+            # the app's prefix (root_path, X-Forwarded-Prefix) first
+            ui.navigate.to("/login?out=1")
 
     # ---- feedback -------------------------------------------------------------------------
     def _on_job(self, job: Job[Any]) -> None:
