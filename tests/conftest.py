@@ -184,7 +184,15 @@ def screenshot(page: object, name: str) -> Path:
     return path
 
 
+BROWSER_FIXTURES = {"browser", "page", "new_page"}
+
+
 def pytest_collection_modifyitems(config: object, items: list[pytest.Item]) -> None:
     """Browser tests last: Playwright's sync API keeps an event loop running in this thread
-    for the session, and the asyncio tests need the thread to themselves."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for the session, and the asyncio tests need the thread to themselves. A test is a browser
+    test by its mark or by the fixtures it asks for (a test that forgot the mark once started
+    Playwright early, and every later asyncio.run() failed)."""
+    def uses_browser(item: pytest.Item) -> bool:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        return item.get_closest_marker("browser") is not None or bool(fixtures & BROWSER_FIXTURES)
+    items.sort(key=uses_browser)

@@ -186,6 +186,7 @@ def contrast(page, selector: str) -> float:
     }""", selector)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_login_page_is_readable_in_light_and_dark(serve, browser, scheme):
     served = serve("auth_app")
