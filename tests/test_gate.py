@@ -62,7 +62,7 @@ async def test_a_login_opens_a_session_the_app_sees_and_logout_ends_it(auth) -> 
         assert (await http.get("/logout")).status_code == 200  # only asks
         assert (await http.get("/")).status_code == 200
         out = await http.post("/logout")
-        assert out.status_code == 303 and out.headers["location"] == "/login"
+        assert out.status_code == 303 and out.headers["location"] == "/login?out=1"  # "You are logged out."
         assert (await http.get("/", headers=HTML)).status_code == 303
 
 
