@@ -110,8 +110,8 @@ class AuthGate:
     def _page(self, status: int, following: str, error: str | None, *, prefix: str,
               headers: dict[str, str] | None = None, username: str = "", notice: str | None = None) -> HTMLResponse:
         text = login_page(action=f"{prefix}/login", title="Log in", button="Log in", following=following,
-                          message=self.auth.message, error=error or notice, app=self.name, username=username[:200],
-                          calm=error is None)
+                          message=self.auth.message, error=error, app=self.name, username=username[:200],
+                          notice=notice)
         return HTMLResponse(text, status, {"cache-control": "no-store", **(headers or {})})
 
     async def _logout(self, request: Request) -> Response:

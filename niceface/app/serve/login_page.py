@@ -5,11 +5,11 @@ import html
 
 
 def page(*, action: str, title: str, button: str, following: str | None = None, message: str | None = None,
-         error: str | None = None, app: str | None = None, username: str = "", calm: bool = False) -> str:
+         error: str | None = None, app: str | None = None, username: str = "", notice: str | None = None) -> str:
     """The page's HTML: a form posting to ``action``; ``app`` (the app's title), ``message``
     (its auth_message) and ``error`` shown as plain text; with ``following``, the login's
     fields and where to go next, with ``username`` filled in (after a failed attempt: only
-    the password is typed again); ``calm``: ``error`` is news, not a failure ("You are logged out.")."""
+    the password is typed again); ``notice``: news that is not a failure ("You are logged out.")."""
     fields = "" if following is None else FIELDS.format(
         next=html.escape(following), username=html.escape(username),
         focus_name="" if username else " autofocus", focus_password=" autofocus" if username else "")
@@ -18,8 +18,8 @@ def page(*, action: str, title: str, button: str, following: str | None = None, 
         tab=html.escape(f"{title} · {app}" if app else title),
         app=f'<p class="app">{html.escape(app)}</p>' if app else "",
         message=f'<p class="message">{html.escape(message)}</p>' if message else "",
-        error="" if not error else f'<p class="notice" role="status">{html.escape(error)}</p>' if calm else
-        f'<p class="error" role="alert">{html.escape(error)}</p>')
+        error=(f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "")
+        + (f'<p class="notice" role="status">{html.escape(notice)}</p>' if notice else ""))
 
 
 FIELDS = """<input type="hidden" name="next" value="{next}">
