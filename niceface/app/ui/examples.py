@@ -1,5 +1,6 @@
-"""[UI] The examples under the panels: one card per row, pictures as thumbnails, values as a
-person reads them; a click fills the inputs. The cards wrap, so they never overflow a phone."""
+"""[UI] What comes under the panels: the examples (one card per row, pictures as thumbnails, values as a
+person reads them; a click fills the inputs; the cards wrap, so they never overflow a phone), the
+article and the footer."""
 from __future__ import annotations
 
 import functools
@@ -19,12 +20,17 @@ if TYPE_CHECKING:
 THUMBNAIL = 112  # pixels: the longer side of an example's picture preview
 
 
-def render(definition: Definition, fill: Callable[[int], Any]) -> None:
-    """The examples of ``definition``, ``examples_per_page`` at a time (with buttons to page
-    through more); clicking row ``n`` calls ``fill(n)``. One element for the whole section
-    (cards and page buttons are its HTML; one click listener tells them apart), not one per card."""
+def tail(definition: Definition, fill: Callable[[int], Any], footer: str = "") -> None:
+    """What comes under the panels, one element: the examples of ``definition``,
+    ``examples_per_page`` at a time (with buttons to page through more), its article, then
+    ``footer`` (HTML). Clicking example ``n`` calls ``fill(n)``: one click listener tells the
+    cards and the page buttons apart (not an element and a listener per card)."""
     pages = page_count(definition)
-    section = ui.html(section_html(definition, 0), sanitize=False).classes("nf-examples nicegui-column w-full gap-2")
+    if not (pages or definition.article or footer):
+        return
+    section = ui.html(tail_html(definition, 0, footer), sanitize=False).classes("nf-tail")
+    if not pages:
+        return
 
     def clicked(event: Any) -> Any:
         found = event.args if isinstance(event.args, dict) else {}
@@ -32,9 +38,20 @@ def render(definition: Definition, fill: Callable[[int], Any]) -> None:
         if not isinstance(number, int):
             return None
         if kind == "page" and 0 <= number < pages:
-            section.set_content(section_html(definition, number))
+            section.set_content(tail_html(definition, number, footer))
         return fill(number) if kind == "example" else None
     section.on("click", clicked, js_handler=CLICKED)
+
+
+@functools.lru_cache(maxsize=256)
+def tail_html(definition: Definition, page: int, footer: str) -> str:
+    """The tail's HTML with page ``page`` of the examples shown (made once, shared by the pages)."""
+    from .layout import markdown
+    examples = (f'<div class="nf-examples nicegui-column w-full gap-2">{section_html(definition, page)}</div>'
+                if definition.examples else "")
+    article = f'<div class="nf-article nicegui-markdown">{markdown(definition.article)}</div>' \
+        if definition.article else ""
+    return examples + article + footer
 
 
 #: in the browser: a click on a card or a page button says which (other clicks send nothing)
@@ -47,9 +64,8 @@ def page_count(definition: Definition) -> int:
     return (len(definition.examples) + definition.examples_per_page - 1) // definition.examples_per_page
 
 
-@functools.lru_cache(maxsize=256)
 def section_html(definition: Definition, page: int) -> str:
-    """The section's HTML with page ``page`` of the cards shown (made once, shared by the pages)."""
+    """The examples' HTML with page ``page`` of the cards shown."""
     cards, per_page, pages = previews(definition), definition.examples_per_page, page_count(definition)
     shown = range(page * per_page, min(len(cards), (page + 1) * per_page))
     grid = "".join(f'<button type="button" class="nf-example" data-example="{number}" '

@@ -19,6 +19,7 @@ from ..core.jobs import JobStatus
 if TYPE_CHECKING:
     from ..core.definition import Definition
     from ..core.service import Service
+    from .buttons import ButtonBar
     from .feedback import Feedback
     from .field import Field
 
@@ -32,6 +33,7 @@ class Host(Protocol):
     inputs: list[Field]
     outputs: list[Field]
     inputs_card: Any
+    buttons: ButtonBar
     feedback: Feedback
     run: Any  # RunState: .state is the session state
 
@@ -47,11 +49,12 @@ LEGEND = ('<span class="nf-legend-swatch" style="background:{positive}"></span> 
 
 
 class InterpretationView:
-    """Lives in the buttons row of one page; builds its progress bar and legend on first use."""
+    """The Interpret button of one page's button bar; builds its progress bar and legend on first use."""
 
     def __init__(self, page: Host) -> None:
         self.page = page
-        self.button = ui.button("Interpret", on_click=self.run).props("outline no-caps").classes("nf-interpret")
+        self.buttons = page.buttons
+        self.buttons.on("interpret", self.run)
         self.drawn: list[Any] = []
         self.progress: Any = None
         self.edits = 0  # any change to an input: overlays of what was there before go away
@@ -69,7 +72,7 @@ class InterpretationView:
         page = self.page
         self._clear()
         payloads, edits, state = page.payloads(), self.edits, copy.deepcopy(page.run.state)
-        self.button.disable()
+        self.buttons.busy("interpret", True)
         try:
             if not await page.submit():  # the outputs show the prediction being explained
                 return
@@ -78,7 +81,7 @@ class InterpretationView:
             page.feedback.show_error(page.service.shown(error))
             return
         finally:
-            self.button.enable()
+            self.buttons.busy("interpret", False)
             page.feedback.end()
             if self.progress is not None:
                 self.progress.set_visibility(False)

@@ -1,9 +1,10 @@
-"""[UI] The frame around an Interface: the title bar (title, who is signed in, light or dark),
-the footer ("Use via API"), and the colours (``?__theme=dark|light``, else the system's).
+"""[UI] The frame around an Interface: the top (the title bar: title, who is signed in, light
+or dark; the description), the footer ("Use via API"), the Flag buttons, and the colours
+(``?__theme=dark|light``, else the system's).
 
-The title bar and the footer are one element each, their HTML made once and shared by the
-pages that show the same (nothing in them talks to the server: the light/dark button works in
-the browser), and the accent colour is a stylesheet rule rather than an element per page.
+Each is one element whose HTML is made once and shared by the pages that show the same
+(nothing in the title bar talks to the server: the light/dark button works in the browser),
+and the accent colour is a stylesheet rule rather than an element per page.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import context, ui
+
+from .buttons import OUTLINE, button
 
 LOGOUT = ('<form method="post" action="{action}" class="nf-logout-form">'
           '<button type="submit" class="nf-logout">Log out</button></form>')
@@ -50,13 +53,37 @@ def _remember(choice: str) -> str:
         f"document.cookie = '{THEME_COOKIE}={choice}; path=/; max-age=31536000; SameSite=Lax';"
 
 
+def head(title: str | None, username: str | None, prefix: str, description: str | None, *,
+         framed: bool = True) -> None:
+    """The top of a page, one element: the title bar (``framed``: title, who is signed in, light
+    or dark) and the description under it. The element itself is not drawn (``display:
+    contents``): the bar spans the page's width, the description the panels' (niceface.css)."""
+    content = _head(title or "", username, prefix, description or "", framed)
+    if not content:
+        return
+    top = ui.html(content, sanitize=False).classes("nf-head")
+    if framed:
+        top.on("click", js_handler="(e) => { if (!e.target.closest('.nf-theme')) return; "
+                                   "Quasar.Dark.toggle(); "  # in the browser: it knows what is shown
+                                   + _remember("(Quasar.Dark.isActive ? 'dark' : 'light')") + " }")
+
+
 def title_bar(title: str | None, username: str | None, prefix: str) -> None:
+    head(title, username, prefix, None)
+
+
+@functools.lru_cache(maxsize=256)
+def _head(title: str, username: str | None, prefix: str, description: str, framed: bool) -> str:
     plain = "" if title or username else " nf-header-plain"  # nothing to say: only the light switch
-    bar = ui.html(_title_bar(title or "", username, prefix), sanitize=False) \
-        .classes(f"nicegui-row row nf-header{plain} w-full items-center no-wrap gap-3 px-4 py-2")
-    bar.on("click", js_handler="(e) => { if (!e.target.closest('.nf-theme')) return; "
-                               "Quasar.Dark.toggle(); "  # in the browser: it knows what is shown
-                               + _remember("(Quasar.Dark.isActive ? 'dark' : 'light')") + " }")
+    bar = (f'<div class="nicegui-row row nf-header{plain} w-full items-center no-wrap gap-3 px-4 py-2">'
+           f'{_title_bar(title, username, prefix)}</div>') if framed else ""
+    return bar + (f'<div class="nf-description nicegui-markdown">{markdown(description)}</div>' if description else "")
+
+
+def markdown(text: str) -> str:
+    """``text`` (the app's own Markdown: description, article) as HTML, as ``ui.markdown`` renders it."""
+    from nicegui.elements.markdown import prepare_content
+    return prepare_content(text, extras=" ".join(ui.markdown.default_extras))
 
 
 #: Quasar's markup of a flat, round, dense button with the two icons (one shown at a time, by CSS)
@@ -88,29 +115,22 @@ def flag_buttons(options: list[str | None], flag: Callable[[int], Any]) -> None:
                                             "if (b) emit({flag: +b.dataset.flag}); }")
 
 
-#: Quasar's markup of an outlined button (as ui.button(...).props("outline no-caps") draws it)
-OUTLINED = ('<button class="q-btn q-btn-item non-selectable no-outline q-btn--outline q-btn--rectangle text-primary '
-            'q-btn--actionable q-focusable q-hoverable q-btn--no-uppercase {classes}" tabindex="0" type="button"{data}>'
-            '<span class="q-focus-helper"></span><span class="q-btn__content text-center col items-center '
-            'q-anchor--skip justify-center row"><span class="block">{text}</span></span></button>')
-
-
 @functools.lru_cache(maxsize=256)
 def _flag_buttons(options: tuple[str | None, ...]) -> str:
-    return "".join(OUTLINED.format(classes="nf-flag", data=f' data-flag="{number}"',
-                                   text=html.escape(f"Flag as {option}" if option is not None else "Flag"))
-                   for number, option in enumerate(options))
+    return "".join(button(f"Flag as {option}" if option is not None else "Flag", OUTLINE, "nf-flag",
+                          f' data-flag="{number}"') for number, option in enumerate(options))
 
 
 def footer(prefix: str, *, show_api: bool = True) -> None:
-    ui.html(_footer(prefix, show_api), sanitize=False) \
-        .classes("nicegui-row row nf-footer w-full justify-center gap-3 py-4")
+    ui.html(footer_html(prefix, show_api), sanitize=False).classes("nf-tail")
 
 
 @functools.lru_cache(maxsize=256)
-def _footer(prefix: str, show_api: bool) -> str:
+def footer_html(prefix: str, show_api: bool) -> str:
+    """The footer ("Use via API", "Built with niceface")."""
     api = f'<a href="{html.escape(prefix)}/use-via-api">Use via API</a> · ' if show_api else ""
-    return f"<div>{api}<span>Built with niceface</span></div>"
+    return (f'<div class="nicegui-row row nf-footer w-full justify-center gap-3 py-4"><div>{api}'
+            f'<span>Built with niceface</span></div></div>')
 
 
 def _theme_css(applied: Any) -> str:

@@ -21,6 +21,7 @@ from ..core.invoke import Result
 from ..core.jobs import Job, JobStatus
 from ..core.visitor import visitor_of
 from . import layout, sockets
+from .buttons import ButtonBar
 from .feedback import Feedback
 from .field import Field, apply_update
 from .frozen import FREEZER
@@ -70,8 +71,6 @@ class Page:
         self.outputs: list[Field] = []
         self.last_outputs: list[Any] | None = None  # payloads of the last run shown, for flags
         self.ran_with: list[Any] | None = None  # the inputs that gave them
-        self.submit_button: Any = None
-        self.cancel_button: Any = None  # made when a run first takes long (most pages never need it)
         self._clear_handlers: list[Callable[[], Any]] = []
         self.media = media
         key = browser_key(self.client.request)
@@ -84,32 +83,28 @@ class Page:
 
     # ---- layout ---------------------------------------------------------------------------
     def build(self) -> None:
-        definition = self.definition
-        request = self.client.request
+        """The page is one grid (niceface.css), the element the page is built in (NiceGUI's
+        content, or a tab): the top (title bar and description), the two panels side by side
+        (stacked on a phone), then the examples, article and footer; no rows or columns of its own."""
+        definition, request = self.definition, self.client.request
+        context.slot.parent.classes("nf-interface nf-grid")
         if self.framed:
             layout.theme(request, definition.look)
-            layout.title_bar(definition.title, self.username, layout.prefix(request))
-        with ui.column().classes("nf-interface w-full max-w-6xl mx-auto gap-4 p-4"):
-            if definition.description:
-                ui.markdown(definition.description).classes("nf-description w-full")
-            with ui.row().classes("nf-panels w-full gap-4 items-start no-wrap max-md:flex-wrap"):
-                self.inputs_card = ui.card().classes("nf-inputs grow basis-0 min-w-[280px]")
-                self.inputs_card.set_visibility(bool(definition.wire_inputs))
-                with self.inputs_card:
-                    self.inputs = [self._field(c, "input") for c in definition.wire_inputs]
-                with ui.card().classes("nf-outputs grow basis-0 min-w-[280px]") as self.outputs_card:
-                    self.outputs = [self._field(c, "output") for c in definition.wire_outputs]
-                    self.feedback = Feedback()
-                    if self.service.flags is not None and definition.allow_flagging == "manual":
-                        self._flag_buttons()
-                with self.inputs_card if definition.wire_inputs else self.outputs_card:
-                    self._buttons()
-            if definition.examples:
-                self._examples()
-            if definition.article:
-                ui.markdown(definition.article).classes("nf-article w-full")
-        if self.framed:
-            layout.footer(layout.prefix(request), show_api=self.show_api)
+        layout.head(definition.title, self.username, layout.prefix(request), definition.description,
+                    framed=self.framed)
+        self.inputs_card = ui.card().classes("nf-inputs")
+        self.inputs_card.set_visibility(bool(definition.wire_inputs))
+        with self.inputs_card:
+            self.inputs = [self._field(c, "input") for c in definition.wire_inputs]
+        with ui.card().classes("nf-outputs" if definition.wire_inputs else "nf-outputs nf-wide") as self.outputs_card:
+            self.outputs = [self._field(c, "output") for c in definition.wire_outputs]
+            self.feedback = Feedback()
+            if self.service.flags is not None and definition.allow_flagging == "manual":
+                self._flag_buttons()
+        with self.inputs_card if definition.wire_inputs else self.outputs_card:
+            self._buttons()
+        from .examples import tail
+        tail(definition, self.fill, layout.footer_html(layout.prefix(request), self.show_api) if self.framed else "")
         for field in self.inputs:
             field.view.on_change(self.submit if definition.live else self._inputs_changed)
 
@@ -140,23 +135,19 @@ class Page:
         return Field(component, view, slot)
 
     def _buttons(self) -> None:
-        with ui.row().classes("nf-buttons w-full gap-2 no-wrap") as self.buttons_row:
-            ui.button("Clear", on_click=self.clear).props("outline no-caps").classes("nf-clear")
-            if not self.definition.live or not self.definition.wire_inputs:
-                self.submit_button = ui.button("Submit", on_click=self.submit).props("unelevated no-caps") \
-                    .classes("nf-submit")
-            self._cancel_at = len(self.buttons_row.default_slot.children)  # Cancel goes here once a run is slow
-            if self.definition.interpretation is not None:
-                from .interpretation_view import InterpretationView
-                InterpretationView(self)  # it reads the page's public parts: see its Host
+        interpreting = self.definition.interpretation is not None
+        submits = not self.definition.live or not self.definition.wire_inputs
+        self.buttons = ButtonBar(("clear", "cancel") + ("submit",) * submits + ("interpret",) * interpreting)
+        self.buttons.on("clear", self.clear)
+        self.buttons.on("submit", self.submit)
+        self.buttons.on("cancel", self.cancel)
+        if interpreting:
+            from .interpretation_view import InterpretationView
+            InterpretationView(self)  # it reads the page's public parts: see its Host
 
     def _flag_buttons(self) -> None:
         options: list[str | None] = [*(self.definition.flagging_options or [])] or [None]
         layout.flag_buttons(options, lambda number: self.flag(options[number]))
-
-    def _examples(self) -> None:
-        from .examples import render
-        render(self.definition, self.fill)
 
     # ---- actions --------------------------------------------------------------------------
     def payloads(self) -> list[Any]:
@@ -308,19 +299,13 @@ class Page:
             self.feedback.on_progress(status.detail)
 
     def _offer_cancel(self) -> None:
-        if self.cancel_button is None:
-            with self.buttons_row:
-                self.cancel_button = ui.button("Cancel", on_click=self.cancel) \
-                    .props("flat no-caps color=negative").classes("nf-cancel")
-            self.cancel_button.move(self.buttons_row, target_index=self._cancel_at)
-        self.cancel_button.set_visibility(True)
+        self.buttons.show_cancel(True)
 
     def _done(self, generation: int) -> None:
         if generation == self.run.generation:
             self.run.job = None
             self.feedback.end()
-            if self.cancel_button is not None:
-                self.cancel_button.set_visibility(False)
+            self.buttons.show_cancel(False)
 
     def _forget(self) -> None:
         # The page's own objects may wait in frozen cycles (frozen.py); what the session holds

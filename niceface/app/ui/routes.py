@@ -50,7 +50,8 @@ class Registration:
     stylesheet: str = dataclasses.field(default="", init=False)  # the path that serves ``css``
 
     def __post_init__(self) -> None:
-        self.css = styles.css(self.site.css)
+        code = any(styles.has_code(s.definition.description, s.definition.article) for s in self.services)
+        self.css = styles.css(self.site.css, code=code)
         self.stylesheet = styles.publish(self.css)
         if self.sessions is not None:
             self.sessions.on_end(self.pages.end)

@@ -21,8 +21,23 @@ def base_css() -> str:
     return (Path(__file__).parent / "niceface.css").read_text(encoding="utf-8")
 
 
-def css(user_css: str | None) -> str:
-    return base_css() + ("\n/* css= */\n" + user_css if user_css else "")
+def css(user_css: str | None, *, code: bool = False) -> str:
+    """The stylesheet: the built-in one, the colours of code blocks when the app's Markdown
+    (``code``: its description or article) has any, then ``css=``."""
+    return base_css() + (code_css() if code else "") + ("\n/* css= */\n" + user_css if user_css else "")
+
+
+@functools.cache
+def code_css() -> str:
+    """Pygments' colours for the code blocks of Markdown (light, and dark under Quasar's body--dark)."""
+    from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]  # NiceGUI's, for its Markdown
+    return str("\n" + HtmlFormatter(nobackground=True).get_style_defs(".codehilite")
+            + "\n" + HtmlFormatter(nobackground=True, style="github-dark").get_style_defs(".body--dark .codehilite"))
+
+
+def has_code(*texts: str | None) -> bool:
+    """Whether Markdown ``texts`` hold a fenced code block."""
+    return any(text and ("```" in text or "~~~" in text) for text in texts)
 
 
 def publish(text: str) -> str:
