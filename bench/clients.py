@@ -62,6 +62,7 @@ OPENING = 25        # pages opening at once, per client process
 SETTLE = 3.0        # s after a level is reached, before measuring
 CPU_WINDOW = 10.0   # s of idle CPU measured
 CLICKS = 40
+LEFT_SETTLE = 75.0  # s after the clients left: their pages go after 3 s, their tab storages after 60 s (pruned every 10 s)
 
 
 # ---- the server, with a GC probe ---------------------------------------------------------------
@@ -272,7 +273,7 @@ def census(levels: list[Level]) -> None:
         print(f"  {per_client:8.1f}  {name}")
 
 
-def measure(levels: list[int], nofile: int, click_count: int) -> list[Level]:
+def measure(levels: list[int], nofile: int, click_count: int, leave: bool = False) -> list[Level]:
     from playwright.sync_api import sync_playwright
     port = free_port()
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
@@ -286,10 +287,29 @@ def measure(levels: list[int], nofile: int, click_count: int) -> list[Level]:
             clicks(tab, 5)
             time.sleep(SETTLE)
             base = rss_mib(process.pid)
-            return [level(process.pid, clients, tab, base, count, report, click_count) for count in levels]
+            results = [level(process.pid, clients, tab, base, count, report, click_count) for count in levels]
+            if leave:
+                print(left_and_back(process.pid, clients, results[-1]), file=sys.stderr)
+            return results
         finally:
             clients.close()
             stop(process)
+
+
+def left_and_back(pid: int, clients: Clients, last: Level, waves: int = 3) -> str:
+    """RSS once every client of the last level has left (their pages deleted after NiceGUI's
+    reconnect timeout), and once as many have come back, ``waves`` times: what stays after
+    they leave, and whether the next wave reuses it."""
+    count, seen = clients.connected, [f"at {last.connected}: {last.rss:.0f} MiB"]
+    for _ in range(waves):
+        clients.close()
+        clients.processes, clients.connected = [], 0
+        time.sleep(LEFT_SETTLE)
+        seen.append(f"all left: {rss_mib(pid):.0f}")
+        clients.add(count)
+        time.sleep(SETTLE)
+        seen.append(f"{clients.connected} back: {rss_mib(pid):.0f}")
+    return "; ".join(seen) + " MiB"
 
 
 def level(pid: int, clients: Clients, tab: Any, base: float, count: int, report: Path, click_count: int) -> Level:
@@ -313,6 +333,7 @@ def main() -> None:
     parser.add_argument("--nofile", type=int, default=1024, help="the server's soft open-files limit (0: as is)")
     parser.add_argument("--clicks", type=int, default=CLICKS, help=f"clicks timed per level (default {CLICKS})")
     parser.add_argument("--census", action="store_true", help="also: tracked objects per client by type")
+    parser.add_argument("--leave", action="store_true", help="also: RSS once the last level's clients left, and came back")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--worker", nargs=2, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -323,7 +344,7 @@ def main() -> None:
     levels = [int(n) for n in args.levels.split(",")]
     load = os.getloadavg()
     started = time.monotonic()
-    results = measure(levels, args.nofile, args.clicks)
+    results = measure(levels, args.nofile, args.clicks, args.leave)
     print(f"niceface clients benchmark: {DEMO.relative_to(ROOT)}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, server soft nofile {args.nofile or 'as is'}, load before "
           f"{load[0]:.2f} / after {os.getloadavg()[0]:.2f}, {time.monotonic() - started:.0f} s\n")

@@ -42,6 +42,7 @@ def test_a_built_page_is_frozen_soon_after(monkeypatch) -> None:
 
 def test_cycles_of_closed_pages_are_freed_after_enough_pages_closed(monkeypatch) -> None:
     monkeypatch.setattr(frozen, "THAW_AFTER", 3)
+    monkeypatch.setattr(frozen, "THAW_DELAY", 0.01)
     freezer = frozen.Freezer()
     closed = Node()
     gone = weakref.ref(closed)
@@ -53,8 +54,13 @@ def test_cycles_of_closed_pages_are_freed_after_enough_pages_closed(monkeypatch)
     async def close_pages() -> None:
         for _ in range(3):
             freezer.built()
-        for _ in range(3):
+        for _ in range(2):
             freezer.deleted()
-        await asyncio.sleep(0)  # the thaw runs soon after, on the loop
+        await asyncio.sleep(0.05)
+        assert freezer.thawing is None and gone() is not None  # two closed pages: not yet
+        freezer.deleted()
+        assert freezer.thawing is not None and gone() is not None  # the third: soon, not now
+        while freezer.thaws == 0:
+            await asyncio.sleep(0.01)
     asyncio.run(close_pages())
     assert gone() is None
