@@ -51,6 +51,21 @@ def test_flag_as_option_stores_inputs_outputs_and_the_picture(serve, page, tmp_p
     assert [r["option"] for r in stored(folder)] == ["ambiguous", "other"]
 
 
+def test_a_flag_after_the_inputs_changed_stores_the_outputs_with_the_inputs_that_gave_them(serve, page, tmp_path):
+    folder = tmp_path / "flagged"
+    app = serve("flag_app", env={"FLAG_DIR": str(folder)})
+    run_once(page, app.url, "a seven")
+    seven = page.locator("img.nf-image-preview").first.get_attribute("src")
+    page.locator("input[type=file]").set_input_files(str(ROOT / "examples" / "images" / "digit_0.png"))
+    page.wait_for_function("src => document.querySelector('img.nf-image-preview')?.getAttribute('src') !== src", arg=seven)
+    page.get_by_label("note").fill("a zero")  # the outputs shown now belong to other inputs (faded)
+    page.get_by_role("button", name="Flag").click()
+    page.get_by_text("Flagged. Thank you!").wait_for()
+    (record,) = stored(folder)
+    assert record["inputs"]["note"] == "a seven" and record["outputs"]["shouted"] == "A SEVEN"
+    assert (folder / record["inputs"]["picture"]).read_bytes() == DIGIT_7.read_bytes()  # not the zero
+
+
 def test_auto_flags_every_run_from_page_and_api(serve, page, tmp_path):
     folder = tmp_path / "auto"
     app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_MODE": "auto"})

@@ -349,3 +349,58 @@ def test_outputs_fade_when_the_inputs_change_and_a_missing_picture_is_named(serv
     page.wait_for_function(f"({OUTPUT_OPACITY})() < 0.5")  # faded (after a 0.2 s transition)
     page.get_by_role("button", name="Submit").click()
     page.wait_for_function(f"({OUTPUT_OPACITY})() === 1")
+
+
+#: how opaque the error line looks
+ERROR_OPACITY = "() => Number(getComputedStyle(document.querySelector('.nf-outputs .nf-error')).opacity)"
+
+
+def test_an_error_fades_when_the_inputs_change_like_an_output(serve, page):
+    app = serve(ROOT / "examples" / "hello.py")
+    page.goto(app.url)
+    page.get_by_role("button", name="Submit").click()
+    page.locator(".nf-error", has_text="Please type a name.").wait_for()
+    assert page.evaluate(ERROR_OPACITY) == 1
+    page.locator(".nf-example").first.click()  # Ada, 3: the error was about an empty name
+    page.wait_for_function("document.querySelector('[aria-label=name]')?.value === 'Ada'")
+    page.wait_for_function(f"({ERROR_OPACITY})() < 0.5")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function("document.querySelector('[aria-label=output]')?.value === 'Hello, Ada!!!'")
+    page.locator(".nf-error").wait_for(state="hidden")
+
+
+#: WCAG contrast of an element's text against the page's background
+CONTRAST = """element => {
+    const luminance = css => {
+        const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+            .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const text = luminance(getComputedStyle(element).color);
+    const ground = luminance(getComputedStyle(document.body).backgroundColor);
+    return (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);
+}"""
+
+#: per code block: does any of its text lie under its copy button?
+UNDER_COPY_BUTTON = """() => [...document.querySelectorAll('.nicegui-code')].map(block => {
+    const button = block.querySelector('.nicegui-code-copy').getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(block.querySelector('code'));
+    return [...range.getClientRects()].some(r => r.width > 0 && r.right > button.left && r.left < button.right
+                                               && r.bottom > button.top && r.top < button.bottom);
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_api_page_on_a_phone_is_readable_and_its_code_clear_of_the_copy_buttons(serve, browser, scheme):
+    app = serve(ROOT / "examples" / "hello.py")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(app.url + "use-via-api")
+    page.get_by_text("From Python").wait_for()
+    assert page.locator('link[rel=stylesheet][href*="/_niceface/css/"]').count() == 1  # niceface's styles
+    for link in ("The OpenAPI description", "← back to the app"):
+        assert page.get_by_role("link", name=link).evaluate(CONTRAST) >= 4.5, (scheme, link)
+    assert page.evaluate(UNDER_COPY_BUTTON) == [False, False, False]
+    screenshot(page, f"api_phone_{scheme}")
+    context.close()

@@ -72,6 +72,10 @@ class Feedback:
         status.set_text(text)
         status.set_visibility(True)
 
+    @property
+    def error_shown(self) -> bool:
+        return "error" in self.lines and bool(self.lines["error"].visible)
+
     def show_error(self, message: str | None) -> None:
         if not message:
             self._hide("error")

@@ -109,8 +109,9 @@ class Page:
             field.view.on_change(self.submit if definition.live else self._inputs_changed)
 
     def _inputs_changed(self) -> None:
-        """Outputs of other inputs than those shown look faded until the next run."""
-        self._mark_stale(self.last_outputs is not None and self.payloads() != self.ran_with)
+        """Outputs (or an error) of other inputs than those shown look faded until the next run."""
+        shown = self.last_outputs is not None or self.feedback.error_shown
+        self._mark_stale(shown and self.payloads() != self.ran_with)
 
     def _mark_stale(self, stale: bool) -> None:
         """The CSS fades every output while the first one's slot has the class "nf-stale": a
@@ -222,6 +223,7 @@ class Page:
         except NicefaceError as error:
             if generation == run.generation:
                 self.show_nothing()
+                self.ran_with = payloads  # what the error is about
                 self.feedback.show_error(self.service.shown(error))
             return False
         finally:
@@ -248,8 +250,11 @@ class Page:
         self._mark_stale(False)
 
     async def flag(self, option: str | None, *, inputs: list[Any] | None = None, quiet: bool = False) -> None:
-        """Store the inputs shown (or ``inputs``) and the last outputs as a flagged sample."""
-        inputs = inputs if inputs is not None else self.payloads()
+        """Store the last outputs with the inputs that gave them (or ``inputs``) as a flagged
+        sample: a pair shown together, even when the inputs were changed since (the outputs
+        then look faded); with no outputs shown, the inputs shown."""
+        if inputs is None:
+            inputs = self.ran_with if self.last_outputs is not None and self.ran_with is not None else self.payloads()
         try:
             await self.service.flag(inputs, self.last_outputs, option, username=self.username)
         except Exception as error:  # a full disk, a broken flags file: say so, keep the page

@@ -105,6 +105,7 @@ def _pages(find: Callable[[], Any]) -> None:
             return _not_here()
         from . import api_page
         ui.page_title(f"{found.site.title or 'niceface'}: use via API")
+        ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
         api_page.show(found.site)
         return None
 
