@@ -43,7 +43,8 @@ FEATURES: list[tuple[str, Status, str]] = [
      "are mapped onto niceface's page; other theme variables change nothing"),
     ("css=", "supported", "added after niceface's stylesheet"),
     ("allow_flagging=, flagging_options=, flagging_dir=", "supported", "without flagging_callback= flags go to "
-     "niceface's store (TinyDB shards; `niceface flags export` writes CSV)"),
+     "niceface's store (TinyDB shards; `niceface flags export` writes CSV); a flag pairs the outputs with the "
+     "inputs that gave them (Gradio 3: whatever the fields hold, changed since the run or not)"),
     ("flagging_callback= (gr.CSVLogger(), gr.FlaggingCallback, your own)", "differs", "setup() once at launch, "
      "flag() per flag on a worker thread, media as data URLs; with allow_flagging=\"auto\" flag_data holds the "
      "outputs too (Gradio 3: the inputs only)"),

@@ -370,7 +370,7 @@ def test_an_error_fades_when_the_inputs_change_like_an_output(serve, page):
 
 
 #: WCAG contrast of an element's text against the page's background
-CONTRAST = """element => {
+PAGE_CONTRAST = """element => {
     const luminance = css => {
         const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
             .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
@@ -400,7 +400,7 @@ def test_the_api_page_on_a_phone_is_readable_and_its_code_clear_of_the_copy_butt
     page.get_by_text("From Python").wait_for()
     assert page.locator('link[rel=stylesheet][href*="/_niceface/css/"]').count() == 1  # niceface's styles
     for link in ("The OpenAPI description", "← back to the app"):
-        assert page.get_by_role("link", name=link).evaluate(CONTRAST) >= 4.5, (scheme, link)
+        assert page.get_by_role("link", name=link).evaluate(PAGE_CONTRAST) >= 4.5, (scheme, link)
     assert page.evaluate(UNDER_COPY_BUTTON) == [False, False, False]
     screenshot(page, f"api_phone_{scheme}")
     context.close()
