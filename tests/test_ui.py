@@ -274,7 +274,7 @@ def test_use_via_api_shows_calls_that_work(serve, page):
     page.goto(app.url)
     page.get_by_role("link", name="Use via API").click()
     page.get_by_text("From Python").wait_for()
-    code = page.locator(".nicegui-code").first.inner_text()
+    code = page.locator(".nicegui-code code").first.inner_text()  # waits for the code itself
     assert f"{app.url}api/predict" in code
     body = code.split("-d '", 1)[1].split("'", 1)[0]  # the shell call, as shown
     answer = httpx.post(app.url + "api/predict", content=body, headers={"content-type": "application/json"}, timeout=30)
@@ -397,7 +397,7 @@ def test_the_api_page_on_a_phone_is_readable_and_its_code_clear_of_the_copy_butt
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page = context.new_page()
     page.goto(app.url + "use-via-api")
-    page.get_by_text("From Python").wait_for()
+    page.locator(".nicegui-code code").nth(2).wait_for()  # the three calls are on the page
     assert page.locator('link[rel=stylesheet][href*="/_niceface/css/"]').count() == 1  # niceface's styles
     for link in ("The OpenAPI description", "← back to the app"):
         assert page.get_by_role("link", name=link).evaluate(PAGE_CONTRAST) >= 4.5, (scheme, link)
