@@ -200,6 +200,7 @@ class Clients:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+        self.processes, self.connected = [], 0
 
 
 # ---- measurements -------------------------------------------------------------------------------
@@ -303,7 +304,6 @@ def left_and_back(pid: int, clients: Clients, last: Level, waves: int = 3) -> st
     count, seen = clients.connected, [f"at {last.connected}: {last.rss:.0f} MiB"]
     for _ in range(waves):
         clients.close()
-        clients.processes, clients.connected = [], 0
         time.sleep(LEFT_SETTLE)
         seen.append(f"all left: {rss_mib(pid):.0f}")
         clients.add(count)

@@ -66,6 +66,45 @@ def test_a_flag_after_the_inputs_changed_stores_the_outputs_with_the_inputs_that
     assert (folder / record["inputs"]["picture"]).read_bytes() == DIGIT_7.read_bytes()  # not the zero
 
 
+GENERATOR_APP = """
+import os, time
+from pathlib import Path
+import niceface as gr
+GATE = Path(os.environ["GATE"])
+
+def say(words):
+    yield f"partial {words}"
+    yield f"partial {words}"  # a yield is shown when the next one comes (the last is the result)
+    while not GATE.exists():  # the test opens the gate when it has seen the partial output
+        time.sleep(0.05)
+    yield f"done {words}"
+
+gr.Interface(say, gr.Textbox(label="words"), gr.Textbox(label="said"), flagging_dir=os.environ["FLAG_DIR"]).launch()
+"""
+
+
+def test_a_flag_during_a_run_pairs_its_partial_output_with_its_inputs(serve, page, tmp_path):
+    script, gate, folder = tmp_path / "generator_app.py", tmp_path / "gate", tmp_path / "flagged"
+    script.write_text(GENERATOR_APP)
+    app = serve(script, env={"GATE": str(gate), "FLAG_DIR": str(folder)})
+    page.goto(app.url)
+    said = "document.querySelector('[aria-label=said]')?.value === {!r}"
+    page.get_by_label("words").fill("first")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function(said.format("partial first"))
+    gate.touch()
+    page.wait_for_function(said.format("done first"))
+    gate.unlink()
+    page.get_by_label("words").fill("second")
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_function(said.format("partial second"))  # the run goes on
+    page.get_by_role("button", name="Flag").click()
+    page.get_by_text("Flagged. Thank you!").wait_for()
+    gate.touch()
+    (record,) = stored(folder)
+    assert record["inputs"]["words"] == "second" and record["outputs"]["said"] == "partial second"
+
+
 def test_auto_flags_every_run_from_page_and_api(serve, page, tmp_path):
     folder = tmp_path / "auto"
     app = serve("flag_app", env={"FLAG_DIR": str(folder), "FLAG_MODE": "auto"})

@@ -60,7 +60,7 @@ def test_cycles_of_closed_pages_are_freed_after_enough_pages_closed(monkeypatch)
         assert freezer.thawing is None and gone() is not None  # two closed pages: not yet
         freezer.deleted()
         assert freezer.thawing is not None and gone() is not None  # the third: soon, not now
-        while freezer.thaws == 0:
+        while freezer.thawing is not None:
             await asyncio.sleep(0.01)
     asyncio.run(close_pages())
     assert gone() is None

@@ -58,7 +58,7 @@ def gone(what, timeout: float = 60) -> bool:
 
 
 print("pages after close:", 0 if gone(lambda: not set(Client.instances) - before) else "some", flush=True)
-gone(lambda: frozen.FREEZER.thaws > 0)
+gone(lambda: frozen.FREEZER.thawing is None)  # set when the third page was deleted, gone once it ran
 gc.collect()  # frozen objects are out of its reach: what the thaw froze again stays
 print("pages freed after close:", sum(page() is None for page in pages), "of", len(pages), flush=True)
 

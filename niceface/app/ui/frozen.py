@@ -34,7 +34,7 @@ class Freezer:
     def __init__(self) -> None:
         self.waiting: asyncio.TimerHandle | None = None
         self.thawing: asyncio.TimerHandle | None = None
-        self.open = self.closed = self.thaws = 0
+        self.open = self.closed = 0
 
     def built(self) -> None:
         """A page was built (on the event loop)."""
@@ -56,7 +56,7 @@ class Freezer:
 
     def thaw(self) -> None:
         """Free what closed pages left in cycles; freeze the rest again."""
-        self.thawing, self.thaws = None, self.thaws + 1
+        self.thawing = None
         gc.unfreeze()
         gc.collect()
         gc.freeze()

@@ -174,8 +174,7 @@ class Page:
         cached = cache.get(number)
         if cached is not None:
             self.feedback.show_error(None)
-            self.ran_with = payloads
-            self.show(cached)
+            self.show(cached, payloads)
         else:
             await self.submit()
 
@@ -212,8 +211,8 @@ class Page:
         self.feedback.begin(on_slow=self._offer_cancel)
         try:
             result = await self.service.run(payloads, run.state, owner=self.client.id, request=self.request,
-                                            on_update=partial(self._on_update, generation), on_job=self._on_job,
-                                            media=self.sink)
+                                            on_update=partial(self._on_update, generation, payloads),
+                                            on_job=self._on_job, media=self.sink)
         except asyncio.CancelledError:
             return False
         except QueueFullError as error:
@@ -231,14 +230,14 @@ class Page:
         if generation != run.generation or self.client.is_deleted:
             return False  # a newer run (live mode) or a cancel superseded this one
         run.state = result.state
-        self.ran_with = payloads
-        self.show(result.outputs)
+        self.show(result.outputs, payloads)
         if self.service.flags_every_run:
             await self.flag(None, inputs=payloads, quiet=True)
         return True
 
-    def show(self, payloads: list[Any]) -> None:
-        """Put a run's output payloads on the page."""
+    def show(self, payloads: list[Any], inputs: list[Any]) -> None:
+        """Put a run's output payloads on the page; ``inputs``: the input payloads they came from."""
+        self.ran_with = inputs
         for field, payload in zip(self.outputs, payloads, strict=False):
             if is_update(payload):
                 apply_update(field, payload)
@@ -289,13 +288,13 @@ class Page:
     def _on_job(self, job: Job[Any]) -> None:
         self.run.job = job
 
-    def _on_update(self, generation: int, status: JobStatus) -> None:
+    def _on_update(self, generation: int, inputs: list[Any], status: JobStatus) -> None:
         if generation != self.run.generation:
             return
         if status.kind != "progress":
             self.feedback.on_status(status)
         elif isinstance(status.detail, Result):
-            self.show(status.detail.outputs)  # a generator's partial output
+            self.show(status.detail.outputs, inputs)  # a generator's partial output
         elif isinstance(status.detail, Notice):
             with self.client:  # a report comes from the scheduler, outside this page's slot
                 ui.notify(status.detail.message, type="warning" if status.detail.kind == "warning" else "info",

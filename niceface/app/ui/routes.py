@@ -82,9 +82,8 @@ def _pages(find: Callable[[], Any]) -> None:
         found = find()
         if not isinstance(found, Registration):
             return _not_here()
-        ui.page_title(found.site.title or "niceface")
+        _head(found, found.site.title or "niceface")
         context.client.on_connect(_release_request)
-        ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
         site, services, pages = found.site, found.services, found.pages
 
         def page_of(service: Service, framed: bool = True) -> Page:
@@ -104,10 +103,15 @@ def _pages(find: Callable[[], Any]) -> None:
         if not isinstance(found, Registration) or not found.show_api:
             return _not_here()
         from . import api_page
-        ui.page_title(f"{found.site.title or 'niceface'}: use via API")
-        ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
+        _head(found, f"{found.site.title or 'niceface'}: use via API")
         api_page.show(found.site)
         return None
+
+
+def _head(found: Registration, title: str) -> None:
+    """What every page of an app has in its head: its title and the app's stylesheet."""
+    ui.page_title(title)
+    ui.add_head_html(styles.link(layout.prefix(context.client.request), found.stylesheet))
 
 
 def _release_request(client: Any) -> None:
